@@ -1,0 +1,18 @@
+//! Siap's user interface. Compiled twice: with `ssr` into the server (rendering pages and
+//! running server functions) and with `hydrate` into WebAssembly for the browser. Nothing
+//! server-only may appear outside `cfg(feature = "ssr")`.
+
+pub mod i18n;
+pub mod pages;
+mod shell;
+pub mod status;
+
+pub use shell::{shell, App};
+
+/// The WebAssembly entry point: takes over the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,1 @@
+//! Siap's indicator engine. Pure functions, no I/O.

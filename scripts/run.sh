@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds Siap (release: the small WASM bundle phones download) and serves it at
+# http://127.0.0.1:3000 on an SQLite file under ./data/ (created and migrated at start).
+# Any variable from `siap --help` may be set first, e.g. DATABASE_URL=postgres://...
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$ROOT/scripts/bootstrap.sh"
+source "$ROOT/scripts/env.sh"
+cd "$ROOT"
+export DATABASE_URL="${DATABASE_URL:-sqlite://data/siap.db}"
+exec cargo leptos serve --release

@@ -1,0 +1,14 @@
+//! The `siap` server: configuration, start-up, HTTP routing (Leptos SSR pages, server
+//! functions, health probes) and graceful shutdown. Domain logic lives in the `store` and
+//! `indicators` crates and in `app`; this crate wires them together.
+
+pub mod config;
+pub mod error;
+pub mod health;
+pub mod shutdown;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::{Cli, Command, ServeConfig};
+pub use error::ServerError;
+pub use startup::Application;

@@ -1,0 +1,44 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use server::{config::Cli, shutdown, telemetry, Application, Command};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_bind = leptos::prelude::get_configuration(None)
+        .map(|c| c.leptos_options.site_addr)
+        .unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into());
+    let config = match cli.serve.validate(default_bind) {
+        Ok(config) => config,
+        Err(problems) => {
+            eprintln!("siap: invalid configuration: {problems}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&cli.serve.log_level, cli.serve.log_format);
+
+    let outcome = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => match Application::build(&config).await {
+            Ok(app) => app.run_until(shutdown::signal()).await,
+            Err(e) => Err(e),
+        },
+        Command::Migrate => migrate(&config).await,
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "siap stopped with an error");
+            eprintln!("siap: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &server::ServeConfig) -> Result<(), server::ServerError> {
+    let store = store::Store::connect(&config.database_url, &config.pool).await?;
+    store.migrate().await?;
+    store.close().await;
+    tracing::info!("migrations applied");
+    Ok(())
+}

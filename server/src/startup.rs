@@ -1,0 +1,134 @@
+//! Building the application (database, router, listener) and running it until shutdown.
+
+use std::{future::Future, net::SocketAddr, time::Duration};
+
+use app::{shell, App};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use store::Store;
+use tokio::net::TcpListener;
+use tower_http::{
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+use crate::{config::ServeConfig, health, ServerError};
+
+/// A built application: connected, migrated and bound, not yet serving. Binding before
+/// serving lets tests ask for port 0 and read the port they got.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    store: Store,
+    shutdown_grace: Duration,
+}
+
+impl Application {
+    pub async fn build(config: &ServeConfig) -> Result<Self, ServerError> {
+        let store = Store::connect(&config.database_url, &config.pool).await?;
+        store.migrate().await?;
+        tracing::info!(engine = %store.engine(), database = %config.database_url, "database ready");
+
+        let leptos_options = leptos_options(config)?;
+        let router = router(store.clone(), leptos_options);
+        let listener = TcpListener::bind(config.bind)
+            .await
+            .map_err(|source| ServerError::Bind {
+                addr: config.bind,
+                source,
+            })?;
+        Ok(Self {
+            listener,
+            router,
+            store,
+            shutdown_grace: config.shutdown_grace,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound TCP listener has an address")
+    }
+
+    /// Serves until `shutdown` resolves, then lets in-flight requests finish (bounded by
+    /// the grace period) and closes the database pool.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        tracing::info!(addr = %self.local_addr(), "listening on http://{}", self.local_addr());
+        let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
+        let serve = axum::serve(self.listener, self.router).with_graceful_shutdown(async move {
+            shutdown.await;
+            let _ = stopping_tx.send(());
+        });
+        let grace = self.shutdown_grace;
+        let outcome = tokio::select! {
+            result = serve => result.map_err(ServerError::Serve),
+            () = async move {
+                if stopping_rx.await.is_ok() {
+                    tokio::time::sleep(grace).await;
+                } else {
+                    std::future::pending::<()>().await;
+                }
+            } => {
+                tracing::warn!(?grace, "in-flight requests outlived the grace period");
+                Ok(())
+            }
+        };
+        self.store.close().await;
+        tracing::info!("stopped");
+        outcome
+    }
+}
+
+fn leptos_options(config: &ServeConfig) -> Result<LeptosOptions, ServerError> {
+    let mut options = get_configuration(None)
+        .map_err(|e| ServerError::Config(format!("Leptos settings: {e}")))?
+        .leptos_options;
+    // cargo-leptos bakes the output name in at build time; a plain `cargo build` does not.
+    if options.output_name.is_empty() {
+        options.output_name = "siap".into();
+    }
+    options.site_root = config.site_root.to_string_lossy().as_ref().into();
+    options.site_addr = config.bind;
+    Ok(options)
+}
+
+/// The whole HTTP surface: probes, server functions and pages, static files.
+pub fn router(store: Store, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let context_store = store.clone();
+    Router::new()
+        .leptos_routes_with_context(
+            &leptos_options,
+            routes,
+            move || provide_context(context_store.clone()),
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(leptos_options)
+        .merge(health::routes(store))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                let request_id = request
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default();
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                    request_id,
+                )
+            }),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}

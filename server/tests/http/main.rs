@@ -1,0 +1,9 @@
+//! The real server over real HTTP: started on port 0 against a fresh database, once per test,
+//! on SQLite and (when `SIAP_TEST_POSTGRES_URL` is set) on PostgreSQL.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+mod health;
+mod pages;
+mod process;

@@ -1,0 +1,92 @@
+use std::{net::SocketAddr, time::Duration};
+
+use server::{Application, ServeConfig};
+use store::{testing::TestDatabase, Engine, PoolOptions};
+use tokio::{sync::oneshot, task::JoinHandle};
+
+/// A running server and the database it owns.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<Result<(), server::ServerError>>>,
+    pub db: TestDatabase,
+}
+
+pub fn config(db: &TestDatabase) -> ServeConfig {
+    ServeConfig {
+        database_url: db.url().clone(),
+        bind: "127.0.0.1:0".parse().unwrap(),
+        pool: PoolOptions::default(),
+        shutdown_grace: Duration::from_secs(5),
+        site_root: "target/site".into(),
+    }
+}
+
+impl TestApp {
+    /// `None` when the engine is PostgreSQL and no server is configured (outside CI).
+    pub async fn spawn(engine: Engine) -> Option<Self> {
+        let db = TestDatabase::new(engine).await?;
+        let app = Application::build(&config(&db)).await.unwrap();
+        let addr = app.local_addr();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(app.run_until(async {
+            let _ = stopped.await;
+        }));
+        Some(Self {
+            addr,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            stop: Some(stop),
+            task: Some(task),
+            db,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// Stops the server the way SIGTERM does and waits for it to finish.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.unwrap().unwrap();
+        }
+    }
+}
+
+/// Runs each named test body (`async fn(TestApp)`) once per engine, in modules `sqlite` and
+/// `postgres`, so the test log counts the runs per engine.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let app = $crate::support::TestApp::spawn(store::Engine::Sqlite).await.unwrap();
+                    super::$name(app).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if let Some(app) = $crate::support::TestApp::spawn(store::Engine::Postgres).await {
+                        super::$name(app).await;
+                    }
+                }
+            )*
+        }
+    };
+}

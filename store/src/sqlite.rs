@@ -1,0 +1,87 @@
+//! Opening the embedded SQLite database.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+use crate::{PoolOptions, StoreError};
+
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+
+pub(crate) async fn connect(
+    url: &str,
+    path: &Path,
+    options: &PoolOptions,
+) -> Result<SqlitePool, StoreError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::SqlitePath {
+            path: dir.display().to_string(),
+            source,
+        })?;
+    }
+    let connect = SqliteConnectOptions::from_str(url)
+        .map_err(|e| StoreError::InvalidUrl(e.to_string()))?
+        .create_if_missing(true)
+        // WAL lets readers (dashboards) run while a respondent's answers are written.
+        .journal_mode(SqliteJournalMode::Wal)
+        // FULL: a response acknowledged to a respondent survives a power cut, not only a crash.
+        .synchronous(SqliteSynchronous::Full)
+        .busy_timeout(Duration::from_secs(10))
+        .foreign_keys(true);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(options.max_connections)
+        .acquire_timeout(options.acquire_timeout)
+        .connect_with(connect)
+        .await?;
+    Ok(pool)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{store::Pool, testing::TestDatabase, PoolOptions, Store};
+
+    #[tokio::test]
+    async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
+        let db = TestDatabase::sqlite();
+        let store = Store::connect(db.url(), &PoolOptions::default())
+            .await
+            .expect("connect");
+        let Pool::Sqlite(pool) = &store.pool else {
+            panic!("an SQLite URL opens an SQLite pool");
+        };
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(pool)
+            .await
+            .expect("pragma");
+        let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(pool)
+            .await
+            .expect("pragma");
+        let busy_timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(pool)
+            .await
+            .expect("pragma");
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(pool)
+            .await
+            .expect("pragma");
+        assert_eq!(journal, "wal");
+        assert_eq!(foreign_keys, 1);
+        assert_eq!(busy_timeout, 10_000);
+        assert_eq!(synchronous, 2, "FULL");
+    }
+
+    #[tokio::test]
+    async fn creates_the_folder_of_a_new_database_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("nested/deeper/siap.db");
+        let url = format!("sqlite://{}", path.display()).parse().expect("url");
+        let store = Store::connect(&url, &PoolOptions::default())
+            .await
+            .expect("connect");
+        store.migrate().await.expect("migrate");
+        assert!(path.exists());
+    }
+}
