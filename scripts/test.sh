@@ -45,7 +45,7 @@ fi
 step "browser tests (Chromium) against the release build"
 rm -rf end2end/screenshots
 rm -rf target/e2e && mkdir -p target/e2e
-DATABASE_URL="sqlite://target/e2e/siap.db" cargo leptos end-to-end --release 2>&1 | tee "$LOG_DIR/end2end.log"
+DATABASE_URL="sqlite://$ROOT/target/e2e/siap.db" cargo leptos end-to-end --release 2>&1 | tee "$LOG_DIR/end2end.log"
 browser_passed=$(grep -oE '^\s*[0-9]+ passed' "$LOG_DIR/end2end.log" | grep -oE '[0-9]+' | tail -1)
 [ -n "$browser_passed" ] || { echo "the browser tests reported nothing" >&2; exit 1; }
 wasm=$(ls target/site/pkg/siap*.wasm | head -1)
