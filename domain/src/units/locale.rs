@@ -1,0 +1,25 @@
+//! The languages Siap speaks to people. Bahasa Indonesia first: it is the working language of
+//! every ASN; English serves partners and reviewers.
+
+use serde::{Deserialize, Serialize};
+
+/// A language for labels and messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Locale {
+    /// Bahasa Indonesia.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// Picks the text for this locale from an Indonesian and an English version.
+    pub fn pick<T>(self, id: T, en: T) -> T {
+        match self {
+            Locale::Id => id,
+            Locale::En => en,
+        }
+    }
+}
