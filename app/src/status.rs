@@ -10,7 +10,7 @@ pub struct PlatformStatus {
 }
 
 #[server]
-pub async fn platform_status() -> Result<PlatformStatus, ServerFnError> {
+pub async fn get_platform_status() -> Result<PlatformStatus, ServerFnError> {
     let store = expect_context::<store::Store>();
     let units = store.count_units().await.map_err(|e| {
         leptos::logging::error!("platform status: {e}");

@@ -90,7 +90,7 @@ impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Cleanup::Postgres { admin_url, name } = &self.cleanup {
             // Drop runs outside any async context we can rely on: use a thread of its own.
-            let (admin_url, name) = (admin_url.clone(), name.clone());
+            let (admin_url, db_name) = (admin_url.clone(), name.clone());
             let dropped = std::thread::spawn(move || {
                 let runtime = tokio::runtime::Builder::new_current_thread()
                     .enable_all()
@@ -102,7 +102,7 @@ impl Drop for TestDatabase {
                         .connect()
                         .await
                         .expect("PostgreSQL reachable to drop the test database");
-                    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    sqlx::query(&format!("DROP DATABASE IF EXISTS {db_name} WITH (FORCE)"))
                         .execute(&mut admin)
                         .await
                 })

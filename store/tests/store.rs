@@ -22,9 +22,10 @@ async fn concurrent_migrations(engine: Engine) {
     let Some(db) = TestDatabase::new(engine).await else {
         return;
     };
+    let options = PoolOptions::default();
     let (a, b) = tokio::join!(
-        Store::connect(db.url(), &PoolOptions::default()),
-        Store::connect(db.url(), &PoolOptions::default())
+        Store::connect(db.url(), &options),
+        Store::connect(db.url(), &options)
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     let (ra, rb) = tokio::join!(a.migrate(), b.migrate());

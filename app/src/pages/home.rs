@@ -2,13 +2,13 @@ use leptos::prelude::*;
 
 use crate::{
     i18n::{use_locale, LanguageToggle, Text},
-    status::platform_status,
+    status::get_platform_status,
 };
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
-    let status = Resource::new(|| (), |_| platform_status());
+    let status = Resource::new(|| (), |_| get_platform_status());
 
     view! {
         <div class="page home" lang=move || locale.get().code()>
