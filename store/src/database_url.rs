@@ -23,8 +23,13 @@ impl fmt::Display for Engine {
 #[derive(Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
     /// A file path (relative to the working directory, or absolute), or `:memory:`.
-    Sqlite { url: String, path: PathBuf },
-    Postgres { url: String },
+    Sqlite {
+        url: String,
+        path: PathBuf,
+    },
+    Postgres {
+        url: String,
+    },
 }
 
 impl DatabaseUrl {
@@ -124,7 +129,9 @@ mod tests {
     fn never_shows_a_password() {
         let url: DatabaseUrl = "postgres://siap:hunter2@db/siap".parse().expect("valid");
         assert!(!format!("{url} {url:?}").contains("hunter2"));
-        let err = "mysql://u:hunter2@db/x".parse::<DatabaseUrl>().expect_err("invalid");
+        let err = "mysql://u:hunter2@db/x"
+            .parse::<DatabaseUrl>()
+            .expect_err("invalid");
         assert!(!err.to_string().contains("hunter2"));
     }
 }

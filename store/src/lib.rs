@@ -3,17 +3,32 @@
 //! One [`Store`] talks to SQLite (the embedded default) or PostgreSQL (production, several
 //! server instances on one database). The engine is chosen by the URL scheme; the same query
 //! text runs on both where the dialects agree, and per-engine arms spell out where they don't.
+//! Every change of more than one statement runs in one transaction, and records itself in the
+//! audit log inside that transaction.
 
+mod audit;
+mod clock;
 mod database_url;
 mod error;
 mod postgres;
+mod sessions;
 mod sqlite;
 mod store;
 mod units;
+mod users;
 
+pub use audit::{
+    Actor, AuditAction, AuditFilter, AuditRecord, NewAuditEntry, UnknownAuditAction, MAX_AUDIT_PAGE,
+};
 pub use database_url::{DatabaseUrl, Engine};
+/// A user's role is a domain type (the browser needs it too); re-exported for callers of the
+/// store.
+pub use domain::access::{Role, UnknownRole};
 pub use error::StoreError;
+pub use sessions::SessionBackend;
 pub use store::{PoolOptions, Store};
+pub use units::{ImportOutcome, UnitHistoryRecord, UnitRecord};
+pub use users::{LockoutPolicy, LoginLock, NewUser, PasswordHash, UserRecord, UserSummary};
 
 #[cfg(feature = "testing")]
 pub mod testing;

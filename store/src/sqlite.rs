@@ -30,12 +30,38 @@ pub(crate) async fn connect(
         .synchronous(SqliteSynchronous::Full)
         .busy_timeout(Duration::from_secs(10))
         .foreign_keys(true);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(options.max_connections)
-        .acquire_timeout(options.acquire_timeout)
-        .connect_with(connect)
-        .await?;
-    Ok(pool)
+    // Two instances opening a new file at once race to switch it to WAL, and SQLite answers
+    // the loser "database is locked" at once, without waiting out the busy timeout: retry.
+    let mut attempt = 0;
+    loop {
+        let opened = SqlitePoolOptions::new()
+            .max_connections(options.max_connections)
+            .acquire_timeout(options.acquire_timeout)
+            .connect_with(connect.clone())
+            .await;
+        match opened {
+            Err(error) if is_busy(&error) && attempt < OPEN_RETRIES => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(20 * u64::from(attempt))).await;
+            }
+            opened => return Ok(opened?),
+        }
+    }
+}
+
+/// How often opening the database is retried while another connection holds it locked.
+const OPEN_RETRIES: u32 = 10;
+
+/// SQLITE_BUSY, whatever its extended code.
+fn is_busy(error: &sqlx::Error) -> bool {
+    const SQLITE_BUSY: i32 = 5;
+    match error {
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|code| code.parse::<i32>().ok())
+            .is_some_and(|code| code & 0xff == SQLITE_BUSY),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

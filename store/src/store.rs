@@ -38,6 +38,48 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
+/// An open transaction on either engine. Dropped without [`Tx::commit`], it rolls back: every
+/// multi-statement change goes through one, all or nothing.
+pub(crate) enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    pub(crate) async fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// Runs the same query text on the connection of a [`Tx`] (`&mut Tx`), like [`on_pool!`].
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            $crate::store::Tx::Sqlite(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
+            $crate::store::Tx::Postgres(tx) => {
+                let $conn = &mut **tx;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_tx;
+
+/// `$first, $first+1, ...`: `count` numbered placeholders for an `IN (...)` list.
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The data layer's handle: cheap to clone, shared by every request.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -58,10 +100,17 @@ impl Store {
     }
 
     /// Brings the schema up to date. Safe when several instances start at once: sqlx takes a
-    /// database lock around the migration on PostgreSQL, and SQLite serialises writers.
+    /// database lock around the migration on PostgreSQL. Its SQLite migrator takes none (two
+    /// could both find a migration missing and both apply it), so on SQLite the whole run
+    /// holds the write lock (`BEGIN IMMEDIATE`; each migration becomes a savepoint): a second
+    /// instance waits, then finds every migration applied.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match &self.pool {
-            Pool::Sqlite(pool) => sqlite::MIGRATOR.run(pool).await?,
+            Pool::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                sqlite::MIGRATOR.run(&mut *tx).await?;
+                tx.commit().await?;
+            }
             Pool::Postgres(pool) => postgres::MIGRATOR.run(pool).await?,
         }
         Ok(())
@@ -80,6 +129,18 @@ impl Store {
             sqlx::query("SELECT 1").execute(pool).await?;
         });
         Ok(())
+    }
+
+    /// Opens a transaction for a change. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`, waiting out the busy timeout): a transaction that read first and then tried
+    /// to write while another writer had committed would fail at once instead of waiting. On
+    /// PostgreSQL it runs at READ COMMITTED; changes that must see a stable set of rows lock
+    /// them.
+    pub(crate) async fn begin(&self) -> Result<Tx, StoreError> {
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
     }
 
     /// Waits for open connections to finish and closes the pool (graceful shutdown).

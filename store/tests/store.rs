@@ -7,7 +7,9 @@ async fn story(engine: Engine) {
     let Some(db) = TestDatabase::new(engine).await else {
         return;
     };
-    let store = Store::connect(db.url(), &PoolOptions::default()).await.unwrap();
+    let store = Store::connect(db.url(), &PoolOptions::default())
+        .await
+        .unwrap();
     assert_eq!(store.engine(), engine);
     store.migrate().await.unwrap();
     // A restart, or a second instance, migrates again: nothing happens, nothing fails.
@@ -15,7 +17,10 @@ async fn story(engine: Engine) {
     store.ping().await.unwrap();
     assert_eq!(store.count_units().await.unwrap(), 0);
     store.close().await;
-    assert!(store.ping().await.is_err(), "a closed store no longer answers");
+    assert!(
+        store.ping().await.is_err(),
+        "a closed store no longer answers"
+    );
 }
 
 async fn concurrent_migrations(engine: Engine) {
