@@ -1,6 +1,8 @@
 //! Siap's domain: types that make invalid states unrepresentable, and the rules on them.
 //! Pure Rust with no I/O, so it compiles for the browser (WebAssembly) and the server alike.
 
+pub mod access;
 pub mod demo;
 pub mod instrument;
+pub mod responses;
 pub mod units;

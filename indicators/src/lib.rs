@@ -14,6 +14,7 @@ pub mod compare;
 pub mod error;
 pub mod estimate;
 pub mod instrument;
+pub mod organisation;
 pub mod report;
 pub mod scale;
 pub mod stats;
@@ -23,6 +24,9 @@ pub use compare::{benjamini_hochberg, holm};
 pub use error::{IndicatorError, Result};
 pub use estimate::{first_barrier, AdoptionStage, DriverOutcome, Headcount, StageDimensions};
 pub use instrument::{Dimension, DimensionIndex, Instrument, Item, ItemIndex, Variable};
+pub use organisation::{
+    IndicatorFilter, Organisation, OrganisationError, OrganisationIndicators, Scope, UnitIndicators,
+};
 pub use report::{
     barrier_point, compare_units, compare_waves, group_report, key_drivers, unit_agreement,
     units_vs_rest,

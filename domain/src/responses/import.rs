@@ -1,0 +1,129 @@
+//! Importing a responses CSV file: validate every row, return all or nothing.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::columns::Layout;
+use super::problem::{ResponseImportReport, ResponseProblem, ResponseProblemKind};
+use super::records::{detect_delimiter, line_of_offset, RecordReader};
+use super::response::ParsedResponse;
+use super::row::{read_row, RowContext};
+use super::{MAX_BYTES, MAX_PROBLEMS, MAX_ROWS};
+use crate::instrument::Instrument;
+use crate::units::Unit;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a responses CSV file answered with `instrument` in the organisation `units`.
+/// Returns every response, in file order, when the file has no problem at all; otherwise
+/// every problem found (up to [`MAX_PROBLEMS`]), by line. Nothing is stored here: the caller
+/// stores the responses all or nothing.
+pub fn read_responses(
+    input: &[u8],
+    instrument: &Instrument,
+    units: &[Unit],
+) -> Result<Vec<ParsedResponse>, ResponseImportReport> {
+    if input.len() > MAX_BYTES {
+        return Err(report(vec![ResponseProblem {
+            line: 1,
+            column: None,
+            kind: ResponseProblemKind::FileTooLarge {
+                bytes: input.len(),
+                limit: MAX_BYTES,
+            },
+        }]));
+    }
+    let bytes = input.strip_prefix(UTF8_BOM).unwrap_or(input);
+    let mut problems = Vec::new();
+
+    // Not UTF-8 is reported once, then the rest is still checked on a lossy reading so that
+    // the report is complete; the import fails either way.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(error) => {
+            problems.push(ResponseProblem {
+                line: line_of_offset(bytes, error.valid_up_to()),
+                column: None,
+                kind: ResponseProblemKind::NotUtf8,
+            });
+            String::from_utf8_lossy(bytes)
+        }
+    };
+
+    let mut records = RecordReader::new(&text, detect_delimiter(&text));
+    let Some(header) = records.next() else {
+        problems.extend(unterminated(&records));
+        if problems.is_empty() {
+            problems.push(ResponseProblem {
+                line: 1,
+                column: None,
+                kind: ResponseProblemKind::EmptyFile,
+            });
+        }
+        return Err(report(problems));
+    };
+    let layout = Layout::read(&header, instrument, &mut problems);
+    let known: HashSet<&str> = units.iter().map(|unit| unit.code.as_str()).collect();
+    let context = RowContext {
+        instrument,
+        layout: &layout,
+        units: &known,
+    };
+
+    let mut responses = Vec::new();
+    for (rows, record) in records.by_ref().enumerate() {
+        if rows == MAX_ROWS {
+            problems.push(ResponseProblem {
+                line: record.line,
+                column: None,
+                kind: ResponseProblemKind::TooManyRows { limit: MAX_ROWS },
+            });
+            break;
+        }
+        // Once the file is known to be rejected, rows are still checked (the report lists
+        // every problem) but no longer kept.
+        let response = read_row(&record, &context, &mut problems);
+        if problems.is_empty() {
+            responses.extend(response);
+        } else {
+            responses = Vec::new();
+            // Past the cap the report is cut anyway; stop reading a hopeless file.
+            if problems.len() > MAX_PROBLEMS * 2 {
+                break;
+            }
+        }
+    }
+    problems.extend(unterminated(&records));
+    if problems.is_empty() {
+        Ok(responses)
+    } else {
+        Err(report(problems))
+    }
+}
+
+fn unterminated(records: &RecordReader<'_>) -> Option<ResponseProblem> {
+    records.unterminated_quote().map(|line| ResponseProblem {
+        line,
+        column: None,
+        kind: ResponseProblemKind::UnterminatedQuote,
+    })
+}
+
+/// Problems by line (stable, so a line's problems stay in column order), capped in number.
+/// Problems about the file as a whole are kept first when cutting: they explain the rest.
+fn report(mut problems: Vec<ResponseProblem>) -> ResponseImportReport {
+    if problems.len() > MAX_PROBLEMS {
+        problems.sort_by_key(|problem| (!problem.kind.is_about_file(), problem.line));
+        let first_dropped = problems[MAX_PROBLEMS].line;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(ResponseProblem {
+            line: first_dropped,
+            column: None,
+            kind: ResponseProblemKind::TooManyProblems {
+                limit: MAX_PROBLEMS,
+            },
+        });
+    }
+    problems.sort_by_key(|problem| problem.line);
+    ResponseImportReport { problems }
+}

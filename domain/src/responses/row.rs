@@ -1,0 +1,177 @@
+//! Turning one data record into a validated response, reporting each bad cell.
+
+use std::collections::HashSet;
+
+use super::columns::{Column, Layout};
+use super::formula::unguard;
+use super::problem::{ResponseProblem, ResponseProblemKind};
+use super::records::Record;
+use super::response::ParsedResponse;
+use crate::instrument::{Answers, Instrument, BARRIER_OTHER_TARGET};
+use crate::units::UnitCode;
+
+/// What every row is checked against.
+pub(super) struct RowContext<'a> {
+    pub instrument: &'a Instrument,
+    pub layout: &'a Layout,
+    pub units: &'a HashSet<&'a str>,
+}
+
+/// Values quoted in problems are cut short and stripped of control characters, so a pasted
+/// paragraph or binary junk cannot flood the report.
+fn excerpt(raw: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    let trimmed = raw.trim();
+    let mut out: String = trimmed
+        .chars()
+        .take(MAX_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if trimmed.chars().count() > MAX_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Reads a row, adding a problem for each cell that is wrong; the response only when there
+/// is none.
+pub(super) fn read_row(
+    record: &Record,
+    context: &RowContext<'_>,
+    problems: &mut Vec<ResponseProblem>,
+) -> Option<ParsedResponse> {
+    let instrument = context.instrument;
+    let line = record.line;
+    if record.fields.len() != context.layout.width() {
+        problems.push(ResponseProblem {
+            line,
+            column: None,
+            kind: ResponseProblemKind::WrongFieldCount {
+                expected: context.layout.width(),
+                found: record.fields.len(),
+            },
+        });
+        return None;
+    }
+    let before = problems.len();
+    let mut report = |column: Column, kind| {
+        problems.push(ResponseProblem {
+            line,
+            column: Some(column.name(instrument)),
+            kind,
+        });
+    };
+
+    let mut unit = None;
+    let mut answers = Answers::default();
+    // Cells already reported, so the answer rules do not report them a second time (an
+    // out-of-scale required item would otherwise also be "missing").
+    let mut reported: HashSet<String> = HashSet::new();
+    for (position, column) in context.layout.columns() {
+        let cell = record.fields[position].as_str();
+        match column {
+            Column::UnitCode => match UnitCode::parse(cell) {
+                Ok(code) if context.units.contains(code.as_str()) => unit = Some(code),
+                Ok(code) => report(column, ResponseProblemKind::UnknownUnit { code }),
+                Err(reason) => report(
+                    column,
+                    ResponseProblemKind::InvalidUnitCode {
+                        value: excerpt(cell),
+                        reason,
+                    },
+                ),
+            },
+            Column::Item(index) => {
+                let Some(item) = instrument.items().nth(index) else {
+                    continue;
+                };
+                match item_value(cell, instrument) {
+                    Ok(value) => {
+                        answers.items.insert(item.id().to_string(), value);
+                    }
+                    Err(kind) => {
+                        reported.insert(item.id().to_string());
+                        report(column, kind);
+                    }
+                }
+            }
+            Column::Barrier(code) => match cell.trim() {
+                "1" => answers.barriers.push(code.as_str().to_owned()),
+                "" | "0" => {}
+                other => report(
+                    column,
+                    ResponseProblemKind::InvalidBarrierFlag {
+                        value: excerpt(other),
+                    },
+                ),
+            },
+            Column::BarrierOtherText => {
+                answers.barrier_other = Some(unguard(cell.trim()).to_owned());
+            }
+            Column::Comment(index) => {
+                if let Some(question) = instrument.comments().get(index) {
+                    answers
+                        .comments
+                        .insert(question.id().to_string(), unguard(cell.trim()).to_owned());
+                }
+            }
+        }
+    }
+
+    match instrument.validate_answers(&answers) {
+        Ok(valid) if problems.len() == before => Some(ParsedResponse::new(unit?, valid)),
+        Ok(_) => None,
+        Err(answer_problems) => {
+            for problem in answer_problems {
+                if reported.contains(problem.target()) {
+                    continue;
+                }
+                problems.push(ResponseProblem {
+                    line,
+                    column: answer_column(problem.target(), instrument),
+                    kind: ResponseProblemKind::InvalidAnswer { problem },
+                });
+            }
+            None
+        }
+    }
+}
+
+/// An item cell: empty means skipped, otherwise a whole number on the scale.
+fn item_value(cell: &str, instrument: &Instrument) -> Result<Option<u8>, ResponseProblemKind> {
+    let text = cell.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ResponseProblemKind::NotAnInteger {
+            value: excerpt(text),
+        });
+    }
+    let scale = instrument.scale();
+    let out_of_scale = || ResponseProblemKind::OutOfScale {
+        value: excerpt(text),
+        min: scale.min(),
+        max: scale.max(),
+    };
+    // Any whole number that does not fit in u8 is simply off the scale.
+    match text.parse::<u8>() {
+        Ok(value) if scale.contains(value) => Ok(Some(value)),
+        _ => Err(out_of_scale()),
+    }
+}
+
+/// The column a problem found by the answer rules belongs to.
+fn answer_column(target: &str, instrument: &Instrument) -> Option<String> {
+    if target == BARRIER_OTHER_TARGET {
+        return Some(Column::BarrierOtherText.name(instrument));
+    }
+    if instrument.item(target).is_some() {
+        return Some(target.to_owned());
+    }
+    if instrument.comment(target).is_some() {
+        return Some(format!("{}{target}", super::COMMENT_PREFIX));
+    }
+    Some(format!("{}{target}", super::BARRIER_PREFIX))
+}
