@@ -6,27 +6,16 @@
 
 use leptos::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    Id,
-    En,
+pub use domain::units::Locale;
+
+/// The language's BCP 47 code, for `lang` attributes.
+pub fn code(locale: Locale) -> &'static str {
+    locale.pick("id", "en")
 }
 
-impl Locale {
-    pub fn code(self) -> &'static str {
-        match self {
-            Locale::Id => "id",
-            Locale::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Self {
-        match self {
-            Locale::Id => Locale::En,
-            Locale::En => Locale::Id,
-        }
-    }
+/// The language the toggle switches to.
+pub fn other(locale: Locale) -> Locale {
+    locale.pick(Locale::En, Locale::Id)
 }
 
 /// Every user-facing string, in both languages.
@@ -53,6 +42,25 @@ pub fn text(locale: Locale, id: &str) -> &'static str {
             "This address does not exist. Check the link or go back home.",
         ),
         "home" => ("Beranda", "Home"),
+        "nav_units" => ("Unit", "Units"),
+        "nav_users" => ("Pengguna", "Users"),
+        "nav_audit" => ("Log audit", "Audit log"),
+        "nav_login" => ("Masuk", "Sign in"),
+        "nav_logout" => ("Keluar", "Sign out"),
+        "login_title" => ("Masuk ke Siap", "Sign in to Siap"),
+        "username" => ("Nama pengguna", "Username"),
+        "password" => ("Kata sandi", "Password"),
+        "display_name" => ("Nama tampilan", "Display name"),
+        "sign_in" => ("Masuk", "Sign in"),
+        "setup_title" => ("Penyiapan: administrator pertama", "Setup: the first administrator"),
+        "setup_intro" => (
+            "Belum ada administrator. Buat akun administrator pertama; halaman ini tertutup setelahnya.",
+            "There is no administrator yet. Create the first administrator account; this page closes afterwards.",
+        ),
+        "setup_done" => ("Penyiapan sudah selesai.", "Setup is complete."),
+        "create_admin" => ("Buat administrator", "Create administrator"),
+        "password_hint" => ("Minimal 10 karakter.", "At least 10 characters."),
+        "signed_in_as" => ("Masuk sebagai", "Signed in as"),
         _ => ("?", "?"),
     };
     match locale {
@@ -86,8 +94,8 @@ pub fn LanguageToggle() -> impl IntoView {
             type="button"
             class="language-toggle"
             data-testid="language-toggle"
-            lang=move || locale.get().other().code()
-            on:click=move |_| locale.update(|l| *l = l.other())
+            lang=move || code(other(locale.get()))
+            on:click=move |_| locale.update(|l| *l = other(*l))
         >
             <Text id="switch_language"/>
         </button>
@@ -113,6 +121,21 @@ mod tests {
             "not_found_title",
             "not_found_body",
             "home",
+            "nav_units",
+            "nav_users",
+            "nav_audit",
+            "nav_login",
+            "nav_logout",
+            "login_title",
+            "username",
+            "password",
+            "display_name",
+            "sign_in",
+            "setup_title",
+            "setup_intro",
+            "setup_done",
+            "create_admin",
+            "password_hint",
         ] {
             assert_ne!(text(Locale::Id, key), "?", "{key}");
             assert_ne!(text(Locale::En, key), text(Locale::Id, key), "{key}");

@@ -2,7 +2,10 @@
 //! running server functions) and with `hydrate` into WebAssembly for the browser. Nothing
 //! server-only may appear outside `cfg(feature = "ssr")`.
 
+pub mod auth;
+pub mod error;
 pub mod i18n;
+mod nav;
 pub mod pages;
 mod shell;
 pub mod status;

@@ -6,7 +6,9 @@ use leptos_router::{
 };
 
 use crate::{
+    auth::{LoginPage, SetupPage},
     i18n::{provide_locale, Text},
+    nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
 };
 
@@ -45,9 +47,12 @@ pub fn App() -> impl IntoView {
         <Title text="Siap"/>
         <Router>
             <a class="skip-link" href="#main"><Text id="skip_to_content"/></a>
+            <NavBar/>
             <main id="main" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=StaticSegment("login") view=LoginPage/>
+                    <Route path=StaticSegment("setup") view=SetupPage/>
                 </Routes>
             </main>
         </Router>

@@ -21,6 +21,19 @@ pub enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Create an administrator account (the first one, or another). The password is asked
+    /// on the terminal, or read from standard input with --password-stdin.
+    CreateAdmin {
+        /// Login name: letters, digits, `.`, `-`, `_`.
+        #[arg(long)]
+        username: String,
+        /// The name shown in the interface and the audit log.
+        #[arg(long)]
+        display_name: String,
+        /// Read the password from the first line of standard input (for scripts).
+        #[arg(long)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,11 +62,22 @@ pub struct ServeArgs {
 
     /// Log filter: a level (error, warn, info, debug, trace) or a tracing directive list
     /// such as `info,sqlx=warn`.
-    #[arg(long, env = "SIAP_LOG", default_value = "info,sqlx=warn", global = true)]
+    #[arg(
+        long,
+        env = "SIAP_LOG",
+        default_value = "info,sqlx=warn",
+        global = true
+    )]
     pub log_level: String,
 
     /// Log format.
-    #[arg(long, env = "SIAP_LOG_FORMAT", value_enum, default_value = "pretty", global = true)]
+    #[arg(
+        long,
+        env = "SIAP_LOG_FORMAT",
+        value_enum,
+        default_value = "pretty",
+        global = true
+    )]
     pub log_format: LogFormat,
 
     /// Largest number of open database connections.
@@ -61,15 +85,35 @@ pub struct ServeArgs {
     pub db_pool_size: u32,
 
     /// Seconds to wait for a free database connection before answering 503.
-    #[arg(long, env = "SIAP_DB_ACQUIRE_TIMEOUT", default_value_t = 5, global = true)]
+    #[arg(
+        long,
+        env = "SIAP_DB_ACQUIRE_TIMEOUT",
+        default_value_t = 5,
+        global = true
+    )]
     pub db_acquire_timeout: u64,
 
     /// Seconds given to in-flight requests to finish after SIGTERM/SIGINT.
     #[arg(long, env = "SIAP_SHUTDOWN_GRACE", default_value_t = 30, global = true)]
     pub shutdown_grace: u64,
 
+    /// Mark the session cookie Secure (send it over HTTPS only). Turn on whenever Siap is
+    /// served over TLS, directly or behind a proxy.
+    #[arg(
+        long,
+        env = "SIAP_SECURE_COOKIES",
+        default_value_t = false,
+        global = true
+    )]
+    pub secure_cookies: bool,
+
     /// Folder holding the compiled site (WASM, JS, CSS, assets) built by cargo-leptos.
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: PathBuf,
 }
 
@@ -81,6 +125,7 @@ pub struct ServeConfig {
     pub pool: PoolOptions,
     pub shutdown_grace: Duration,
     pub site_root: PathBuf,
+    pub secure_cookies: bool,
 }
 
 impl ServeArgs {
@@ -114,6 +159,7 @@ impl ServeArgs {
                 },
                 shutdown_grace: Duration::from_secs(self.shutdown_grace),
                 site_root: self.site_root.clone(),
+                secure_cookies: self.secure_cookies,
             }),
             _ => Err(problems.join("; ")),
         }

@@ -2,7 +2,9 @@
 //! functions, health probes) and graceful shutdown. Domain logic lives in the `store` and
 //! `indicators` crates and in `app`; this crate wires them together.
 
+pub mod admin_cli;
 pub mod config;
+pub mod csrf;
 pub mod error;
 pub mod health;
 pub mod shutdown;

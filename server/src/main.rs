@@ -24,6 +24,13 @@ async fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Command::Migrate => migrate(&config).await,
+        Command::CreateAdmin {
+            username,
+            display_name,
+            password_stdin,
+        } => {
+            server::admin_cli::create_admin(&config, &username, &display_name, password_stdin).await
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

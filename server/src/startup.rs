@@ -12,8 +12,12 @@ use tower_http::{
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     trace::TraceLayer,
 };
+use tower_sessions::{
+    cookie::{time, SameSite},
+    Expiry, SessionManagerLayer,
+};
 
-use crate::{config::ServeConfig, health, ServerError};
+use crate::{config::ServeConfig, csrf, health, ServerError};
 
 /// A built application: connected, migrated and bound, not yet serving. Binding before
 /// serving lets tests ask for port 0 and read the port they got.
@@ -31,13 +35,14 @@ impl Application {
         tracing::info!(engine = %store.engine(), database = %config.database_url, "database ready");
 
         let leptos_options = leptos_options(config)?;
-        let router = router(store.clone(), leptos_options);
-        let listener = TcpListener::bind(config.bind)
-            .await
-            .map_err(|source| ServerError::Bind {
-                addr: config.bind,
-                source,
-            })?;
+        let router = router(store.clone(), leptos_options, config.secure_cookies);
+        let listener =
+            TcpListener::bind(config.bind)
+                .await
+                .map_err(|source| ServerError::Bind {
+                    addr: config.bind,
+                    source,
+                })?;
         Ok(Self {
             listener,
             router,
@@ -64,6 +69,7 @@ impl Application {
             shutdown.await;
             let _ = stopping_tx.send(());
         });
+        let sweeper = tokio::spawn(delete_expired_sessions(self.store.clone()));
         let grace = self.shutdown_grace;
         let outcome = tokio::select! {
             result = serve => result.map_err(ServerError::Serve),
@@ -78,6 +84,7 @@ impl Application {
                 Ok(())
             }
         };
+        sweeper.abort();
         self.store.close().await;
         tracing::info!("stopped");
         outcome
@@ -97,8 +104,29 @@ fn leptos_options(config: &ServeConfig) -> Result<LeptosOptions, ServerError> {
     Ok(options)
 }
 
+/// Expired sessions are removed every ten minutes (several instances may all do it).
+async fn delete_expired_sessions(store: Store) {
+    use tower_sessions::ExpiredDeletion;
+    let backend = store.session_backend();
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        if let Err(e) = backend.delete_expired().await {
+            tracing::warn!(error = %e, "deleting expired sessions");
+        }
+    }
+}
+
 /// The whole HTTP surface: probes, server functions and pages, static files.
-pub fn router(store: Store, leptos_options: LeptosOptions) -> Router {
+pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool) -> Router {
+    // Sessions live in the database, so any instance serves any signed-in user. SameSite=Lax
+    // plus the Origin check below keep other sites from acting with a user's session.
+    let sessions = SessionManagerLayer::new(store.session_backend())
+        .with_name("siap_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     let routes = generate_route_list(App);
     let context_store = store.clone();
     Router::new()
@@ -114,6 +142,8 @@ pub fn router(store: Store, leptos_options: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos_options)
         .merge(health::routes(store))
+        .layer(axum::middleware::from_fn(csrf::same_origin_writes))
+        .layer(sessions)
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
                 let request_id = request

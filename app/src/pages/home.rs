@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    i18n::{use_locale, LanguageToggle, Text},
+    i18n::{code, use_locale, Text},
     status::get_platform_status,
 };
 
@@ -11,11 +11,8 @@ pub fn HomePage() -> impl IntoView {
     let status = Resource::new(|| (), |_| get_platform_status());
 
     view! {
-        <div class="page home" lang=move || locale.get().code()>
-            <header class="page-header">
-                <h1>"Siap"</h1>
-                <LanguageToggle/>
-            </header>
+        <div class="page home" lang=move || code(locale.get())>
+            <h1>"Siap"</h1>
             <p class="tagline" data-testid="tagline"><Text id="tagline"/></p>
             <p><Text id="intro"/></p>
             <section class="card" aria-labelledby="status-heading">

@@ -28,7 +28,12 @@ async fn readiness_probe_names_the_engine(app: TestApp) {
 
 async fn requests_get_a_request_id(app: TestApp) {
     let response = app.get("/healthz").await;
-    let id = response.headers().get("x-request-id").unwrap().to_str().unwrap();
+    let id = response
+        .headers()
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert_eq!(id.len(), 36, "a UUID: {id}");
     let response = app
         .client

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod auth;
 mod health;
 mod pages;
 mod process;

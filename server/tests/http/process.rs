@@ -43,7 +43,10 @@ fn invalid_configuration_fails_at_start_with_a_clear_message() {
 fn sigterm_stops_the_server_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(SIAP)
-        .env("DATABASE_URL", format!("sqlite://{}/siap.db", dir.path().display()))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/siap.db", dir.path().display()),
+        )
         .env("SIAP_BIND", "127.0.0.1:0")
         .env("SIAP_LOG_FORMAT", "json")
         .env("SIAP_LOG", "info")
@@ -67,7 +70,10 @@ fn sigterm_stops_the_server_cleanly() {
         assert!(Instant::now() < deadline, "no listening line");
     }
     assert!(listening, "the server never said it was listening");
-    assert!(dir.path().join("siap.db").exists(), "the SQLite file is created");
+    assert!(
+        dir.path().join("siap.db").exists(),
+        "the SQLite file is created"
+    );
 
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

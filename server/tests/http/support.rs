@@ -1,4 +1,4 @@
-use std::{net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use server::{Application, ServeConfig};
 use store::{testing::TestDatabase, Engine, PoolOptions};
@@ -10,7 +10,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<Result<(), server::ServerError>>>,
-    pub db: TestDatabase,
+    pub db: Arc<TestDatabase>,
 }
 
 pub fn config(db: &TestDatabase) -> ServeConfig {
@@ -20,20 +20,30 @@ pub fn config(db: &TestDatabase) -> ServeConfig {
         pool: PoolOptions::default(),
         shutdown_grace: Duration::from_secs(5),
         site_root: "target/site".into(),
+        secure_cookies: false,
     }
 }
 
 impl TestApp {
     /// `None` when the engine is PostgreSQL and no server is configured (outside CI).
     pub async fn spawn(engine: Engine) -> Option<Self> {
-        let db = TestDatabase::new(engine).await?;
+        let db = Arc::new(TestDatabase::new(engine).await?);
+        Some(Self::start(db).await)
+    }
+
+    /// Another instance on the same database (as behind a load balancer).
+    pub async fn second_instance(first: &TestApp) -> Self {
+        Self::start(first.db.clone()).await
+    }
+
+    async fn start(db: Arc<TestDatabase>) -> Self {
         let app = Application::build(&config(&db)).await.unwrap();
         let addr = app.local_addr();
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(app.run_until(async {
             let _ = stopped.await;
         }));
-        Some(Self {
+        Self {
             addr,
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
@@ -42,7 +52,7 @@ impl TestApp {
             stop: Some(stop),
             task: Some(task),
             db,
-        })
+        }
     }
 
     pub fn url(&self, path: &str) -> String {

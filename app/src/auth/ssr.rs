@@ -1,0 +1,304 @@
+//! Server side of authentication and authorisation. Every server function that touches
+//! data starts with [`authorize`]; nothing is decided in the browser.
+
+use std::future::Future;
+
+use chrono::Utc;
+use domain::access::{self, Action, Denied, Role, UnitScope};
+use leptos::prelude::*;
+use store::{Actor, AuditAction, LockoutPolicy, NewAuditEntry, NewUser, Store};
+use tower_sessions::Session;
+
+use super::{password, SessionUser};
+use crate::error::AppError;
+
+const USER_KEY: &str = "user_id";
+/// The password-change time the session was created under: changing the password ends
+/// every other session of that user.
+const PASSWORD_EPOCH_KEY: &str = "password_changed_at";
+
+/// A signed-in user with their unit scope expanded to whole subtrees.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub scope: UnitScope,
+}
+
+impl AuthUser {
+    pub fn session_user(&self) -> SessionUser {
+        SessionUser {
+            id: self.id,
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role,
+        }
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor::user(self.id, self.username.clone())
+    }
+}
+
+/// Runs a server function body and gives its error the matching HTTP status.
+pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(err) = &result {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(status) = http::StatusCode::from_u16(err.status()) {
+                response.set_status(status);
+            }
+        }
+    }
+    result
+}
+
+fn store() -> Result<Store, AppError> {
+    use_context::<Store>().ok_or_else(|| {
+        tracing::error!("no Store in the Leptos context");
+        AppError::Internal
+    })
+}
+
+async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "no session layer");
+        AppError::Internal
+    })
+}
+
+fn session_error(e: tower_sessions::session::Error) -> AppError {
+    tracing::warn!(error = %e, "session store");
+    AppError::Unavailable
+}
+
+/// The signed-in user, or `None`. A deactivated user, or one whose password changed since
+/// this session began, is signed out.
+pub async fn current_auth_user() -> Result<Option<AuthUser>, AppError> {
+    let session = session().await?;
+    let Some(user_id) = session.get::<i64>(USER_KEY).await.map_err(session_error)? else {
+        return Ok(None);
+    };
+    let store = store()?;
+    let user = store.user_by_id(user_id).await?;
+    let epoch = session
+        .get::<String>(PASSWORD_EPOCH_KEY)
+        .await
+        .map_err(session_error)?;
+    let Some(user) = user.filter(|u| {
+        u.active && epoch.as_deref() == Some(u.password_changed_at.to_rfc3339().as_str())
+    }) else {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    };
+    let scope = match user.role {
+        Role::Admin => UnitScope::All,
+        Role::Leader | Role::ChangeAgent => UnitScope::Units(
+            store
+                .subtree_unit_ids(&user.unit_ids)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+    };
+    Ok(Some(AuthUser {
+        id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        role: user.role,
+        scope,
+    }))
+}
+
+/// The signed-in user, allowed to do `action` on `unit` (or organisation-wide).
+/// Out-of-scope units are answered as not found.
+pub async fn authorize(action: Action, unit: Option<i64>) -> Result<AuthUser, AppError> {
+    let user = current_auth_user()
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    access::authorize(user.role, &user.scope, action, unit).map_err(|denied| match denied {
+        Denied::RoleLacksPermission => AppError::Forbidden,
+        Denied::OutOfScope => AppError::NotFound,
+    })?;
+    Ok(user)
+}
+
+pub async fn login(username: &str, password_given: &str) -> Result<SessionUser, AppError> {
+    let store = store()?;
+    let session = session().await?;
+    let now = Utc::now();
+    // Attempted usernames are attacker-chosen: keep the log entry short.
+    let attempted: String = username.trim().chars().take(64).collect();
+    let failed = |reason: &'static str| {
+        let mut entry =
+            NewAuditEntry::new(Actor::system(attempted.clone()), AuditAction::LoginFailed);
+        entry.target = Some(attempted.clone());
+        entry.detail = serde_json::json!({ "reason": reason });
+        entry
+    };
+
+    let Some(user) = store.user_by_username(username).await? else {
+        password::verify_against_nothing(password_given);
+        store.append_audit(&failed("unknown_user")).await?;
+        return Err(AppError::BadCredentials);
+    };
+    if !user.active || user.is_locked(now) {
+        password::verify_against_nothing(password_given);
+        let reason = if user.active { "locked" } else { "inactive" };
+        store.append_audit(&failed(reason)).await?;
+        return Err(AppError::BadCredentials);
+    }
+    if !password::verify(password_given, &user.password_hash) {
+        let lock = store
+            .record_failed_login(user.id, now, LockoutPolicy::default())
+            .await?;
+        let reason = if lock.is_locked() {
+            "wrong_password_now_locked"
+        } else {
+            "wrong_password"
+        };
+        store.append_audit(&failed(reason)).await?;
+        return Err(AppError::BadCredentials);
+    }
+
+    store.reset_failed_logins(user.id).await?;
+    // A new session id at sign-in: a session id planted before cannot be taken over.
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(USER_KEY, user.id)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(PASSWORD_EPOCH_KEY, user.password_changed_at.to_rfc3339())
+        .await
+        .map_err(session_error)?;
+    store
+        .append_audit(&NewAuditEntry::new(
+            Actor::user(user.id, user.username.clone()),
+            AuditAction::Login,
+        ))
+        .await?;
+    Ok(SessionUser {
+        id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        role: user.role,
+    })
+}
+
+pub async fn logout() -> Result<(), AppError> {
+    let session = session().await?;
+    if let Some(user) = current_auth_user().await? {
+        store()?
+            .append_audit(&NewAuditEntry::new(user.actor(), AuditAction::Logout))
+            .await?;
+    }
+    session.flush().await.map_err(session_error)
+}
+
+pub async fn change_password(current: &str, new: &str) -> Result<(), AppError> {
+    let user = current_auth_user()
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let store = store()?;
+    let record = store.user_by_id(user.id).await?.ok_or(AppError::NotFound)?;
+    if !password::verify(current, &record.password_hash) {
+        return Err(AppError::BadCredentials);
+    }
+    password::check_new(new, &user.username).map_err(|(id, _en)| AppError::Invalid(id.into()))?;
+    let hash = password::hash(new).map_err(|_| AppError::Internal)?;
+    store.set_password(user.id, &hash, &user.actor()).await?;
+    // Keep this session valid under the new password; others end.
+    let updated = store.user_by_id(user.id).await?.ok_or(AppError::NotFound)?;
+    let session = session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(PASSWORD_EPOCH_KEY, updated.password_changed_at.to_rfc3339())
+        .await
+        .map_err(session_error)
+}
+
+pub async fn needs_setup() -> Result<bool, AppError> {
+    Ok(store()?.count_admins().await? == 0)
+}
+
+/// Creates a user with a freshly hashed password (the setup page, the CLI, admins).
+pub async fn create_user(
+    store: &Store,
+    user: NewUserInput<'_>,
+    actor: &Actor,
+) -> Result<i64, AppError> {
+    let username = user.username.trim();
+    let valid_username = !username.is_empty()
+        && username.len() <= 64
+        && username
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if !valid_username {
+        return Err(AppError::Invalid(
+            "Nama pengguna 1–64 karakter: huruf, angka, titik, tanda hubung atau garis bawah."
+                .into(),
+        ));
+    }
+    let display_name = user.display_name.trim();
+    if display_name.is_empty() || display_name.chars().count() > 120 {
+        return Err(AppError::Invalid(
+            "Nama tampilan wajib diisi (maksimal 120 karakter).".into(),
+        ));
+    }
+    password::check_new(user.password, username).map_err(|(id, _)| AppError::Invalid(id.into()))?;
+    let password_hash = password::hash(user.password).map_err(|_| AppError::Internal)?;
+    store
+        .create_user(
+            NewUser {
+                username: username.to_owned(),
+                display_name: display_name.to_owned(),
+                password_hash,
+                role: user.role,
+                unit_ids: user.unit_ids,
+            },
+            actor,
+        )
+        .await
+        .map_err(|e| match e {
+            store::StoreError::Conflict(_) => {
+                AppError::Invalid("Nama pengguna itu sudah dipakai.".into())
+            }
+            other => other.into(),
+        })
+}
+
+pub struct NewUserInput<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password: &'a str,
+    pub role: Role,
+    pub unit_ids: Vec<i64>,
+}
+
+pub async fn setup_first_admin(
+    username: &str,
+    display_name: &str,
+    password: &str,
+) -> Result<(), AppError> {
+    let store = store()?;
+    // The setup page closes for good once an administrator exists.
+    if store.count_admins().await? > 0 {
+        return Err(AppError::Forbidden);
+    }
+    create_user(
+        &store,
+        NewUserInput {
+            username,
+            display_name,
+            password,
+            role: Role::Admin,
+            unit_ids: Vec::new(),
+        },
+        &Actor::system("setup"),
+    )
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,47 @@
+//! The bar at the top of every page: where to go, who is signed in, the language.
+
+use domain::access::Role;
+use leptos::prelude::*;
+
+use crate::{
+    auth::{current_user, Logout},
+    i18n::{LanguageToggle, Text},
+};
+
+#[component]
+pub fn NavBar() -> impl IntoView {
+    let user = Resource::new(|| (), |_| current_user());
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <header class="site-header">
+            <nav aria-label="Siap">
+                <a class="brand" href="/">"Siap"</a>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        match user.await {
+                            Ok(Some(u)) => {
+                                let admin = u.role == Role::Admin;
+                                view! {
+                                    <a href="/units"><Text id="nav_units"/></a>
+                                    <Show when=move || admin>
+                                        <a href="/admin/users"><Text id="nav_users"/></a>
+                                        <a href="/admin/audit"><Text id="nav_audit"/></a>
+                                    </Show>
+                                    <span class="who" data-testid="signed-in-as">
+                                        <Text id="signed_in_as"/>" "{u.display_name.clone()}
+                                    </span>
+                                    <ActionForm action=logout attr:class="inline">
+                                        <button type="submit" class="link" data-testid="logout"><Text id="nav_logout"/></button>
+                                    </ActionForm>
+                                }
+                                    .into_any()
+                            }
+                            _ => view! { <a href="/login" data-testid="nav-login"><Text id="nav_login"/></a> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </nav>
+            <LanguageToggle/>
+        </header>
+    }
+}
