@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::problem::{ResponseProblem, ResponseProblemKind};
-use super::records::Record;
 use super::{BARRIER_OTHER_TEXT_COLUMN, BARRIER_PREFIX, COMMENT_PREFIX, UNIT_CODE_COLUMN};
+use crate::csv_text::Record;
 use crate::instrument::{BarrierCode, Instrument};
 
 /// What a column holds.

@@ -1,8 +1,8 @@
 //! Writing responses in the import format.
 
 use super::columns::{expected_columns, Column};
-use super::formula::guard;
 use super::response::ParsedResponse;
+use crate::csv_text::{guard, push_field};
 use crate::instrument::Instrument;
 
 /// The responses as a CSV file: comma-delimited, CRLF line ends (what spreadsheets expect),
@@ -64,17 +64,5 @@ pub fn append_rows(instrument: &Instrument, rows: &[ParsedResponse], out: &mut S
             }
         }
         out.push_str("\r\n");
-    }
-}
-
-/// Quotes a field when it holds a delimiter (either one, since a reader may guess `;`), a
-/// quote or a line break. The same rule as the units exporter (whose helper is private).
-fn push_field(out: &mut String, field: &str) {
-    if field.contains([',', ';', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(field);
     }
 }

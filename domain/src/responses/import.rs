@@ -1,18 +1,15 @@
 //! Importing a responses CSV file: validate every row, return all or nothing.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::columns::Layout;
 use super::problem::{ResponseImportReport, ResponseProblem, ResponseProblemKind};
-use super::records::{detect_delimiter, line_of_offset, RecordReader};
 use super::response::ParsedResponse;
 use super::row::{read_row, RowContext};
 use super::{MAX_BYTES, MAX_PROBLEMS, MAX_ROWS};
+use crate::csv_text::{decode, detect_delimiter, RecordReader};
 use crate::instrument::Instrument;
 use crate::units::Unit;
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads a responses CSV file answered with `instrument` in the organisation `units`.
 /// Returns every response, in file order, when the file has no problem at all; otherwise
@@ -33,22 +30,18 @@ pub fn read_responses(
             },
         }]));
     }
-    let bytes = input.strip_prefix(UTF8_BOM).unwrap_or(input);
+    let decoded = decode(input);
     let mut problems = Vec::new();
-
     // Not UTF-8 is reported once, then the rest is still checked on a lossy reading so that
     // the report is complete; the import fails either way.
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(error) => {
-            problems.push(ResponseProblem {
-                line: line_of_offset(bytes, error.valid_up_to()),
-                column: None,
-                kind: ResponseProblemKind::NotUtf8,
-            });
-            String::from_utf8_lossy(bytes)
-        }
-    };
+    if let Some(line) = decoded.not_utf8_line {
+        problems.push(ResponseProblem {
+            line,
+            column: None,
+            kind: ResponseProblemKind::NotUtf8,
+        });
+    }
+    let text = decoded.text;
 
     let mut records = RecordReader::new(&text, detect_delimiter(&text));
     let Some(header) = records.next() else {

@@ -15,11 +15,9 @@
 
 mod columns;
 mod export;
-mod formula;
 mod import;
 mod messages;
 mod problem;
-mod records;
 mod response;
 mod row;
 

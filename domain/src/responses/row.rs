@@ -3,10 +3,9 @@
 use std::collections::HashSet;
 
 use super::columns::{Column, Layout};
-use super::formula::unguard;
 use super::problem::{ResponseProblem, ResponseProblemKind};
-use super::records::Record;
 use super::response::ParsedResponse;
+use crate::csv_text::{excerpt, unguard, Record};
 use crate::instrument::{Answers, Instrument, BARRIER_OTHER_TARGET};
 use crate::units::UnitCode;
 
@@ -15,22 +14,6 @@ pub(super) struct RowContext<'a> {
     pub instrument: &'a Instrument,
     pub layout: &'a Layout,
     pub units: &'a HashSet<&'a str>,
-}
-
-/// Values quoted in problems are cut short and stripped of control characters, so a pasted
-/// paragraph or binary junk cannot flood the report.
-fn excerpt(raw: &str) -> String {
-    const MAX_CHARS: usize = 60;
-    let trimmed = raw.trim();
-    let mut out: String = trimmed
-        .chars()
-        .take(MAX_CHARS)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if trimmed.chars().count() > MAX_CHARS {
-        out.push('…');
-    }
-    out
 }
 
 /// Reads a row, adding a problem for each cell that is wrong; the response only when there

@@ -1,17 +1,15 @@
 //! Importing a units CSV file: validate everything, then plan.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::graph::Graph;
 use super::header::ColumnMap;
 use super::plan::{ImportPlan, PlanStep, UnitUpdate};
-use super::records::{detect_delimiter, line_of_offset, read_records};
+use super::records::read_records;
 use super::rows::{read_row, Row};
 use super::{ImportProblem, ImportReport, ProblemKind, MAX_BYTES, MAX_PROBLEMS, MAX_ROWS};
+use crate::csv_text::{decode, detect_delimiter};
 use crate::units::{Unit, UnitCode};
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads a units CSV file against the units that exist already (re-importing a code updates
 /// that unit). Returns the plan when the file has no problem at all, otherwise every problem
@@ -29,22 +27,18 @@ pub fn import_units(input: &[u8], existing: &[Unit]) -> Result<ImportPlan, Impor
             }],
         });
     }
-    let bytes = input.strip_prefix(UTF8_BOM).unwrap_or(input);
+    let decoded = decode(input);
     let mut problems = Vec::new();
-
     // Not UTF-8 is reported once, then the rest is still checked on a lossy reading so that
     // the report is complete; the import fails either way.
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(error) => {
-            problems.push(ImportProblem {
-                line: line_of_offset(bytes, error.valid_up_to()),
-                column: None,
-                kind: ProblemKind::NotUtf8,
-            });
-            String::from_utf8_lossy(bytes)
-        }
-    };
+    if let Some(line) = decoded.not_utf8_line {
+        problems.push(ImportProblem {
+            line,
+            column: None,
+            kind: ProblemKind::NotUtf8,
+        });
+    }
+    let text = decoded.text;
 
     let records = read_records(&text, detect_delimiter(&text), MAX_ROWS);
     problems.extend(records.problems);

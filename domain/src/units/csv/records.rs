@@ -1,13 +1,10 @@
-//! Splitting text into CSV records (RFC 4180 quoting), remembering each record's line.
+//! The units file as a header and its data rows, read in one go (a units file is small, and
+//! the tree checks need every row at once). The text-level rules live in `crate::csv_text`.
+
+pub(super) use crate::csv_text::Record;
+use crate::csv_text::RecordReader;
 
 use super::{ImportProblem, ProblemKind};
-
-/// One record with the 1-based line it starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Record {
-    pub line: usize,
-    pub fields: Vec<String>,
-}
 
 /// The header (the first non-blank record), the data rows, and problems of the text itself.
 #[derive(Debug, Default)]
@@ -17,158 +14,34 @@ pub(super) struct Records {
     pub problems: Vec<ImportProblem>,
 }
 
-/// The delimiter of the file, decided on its first non-blank line: `;` when it has more
-/// semicolons than commas outside quotes (Excel in an Indonesian locale writes `;`), else `,`.
-pub(super) fn detect_delimiter(text: &str) -> char {
-    let first_line = text
-        .split(['\n', '\r'])
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or("");
-    let (mut commas, mut semicolons, mut quoted) = (0usize, 0usize, false);
-    for c in first_line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => commas += 1,
-            ';' if !quoted => semicolons += 1,
-            _ => {}
-        }
-    }
-    if semicolons > commas {
-        ';'
-    } else {
-        ','
-    }
-}
-
-/// The 1-based line of a byte offset, counting `\r\n`, `\n` and a lone `\r` as one break each
-/// (the same rule as `read_records`, so lines agree across problems).
-pub(super) fn line_of_offset(bytes: &[u8], offset: usize) -> usize {
-    let before = &bytes[..offset.min(bytes.len())];
-    let mut line = 1;
-    for (i, byte) in before.iter().enumerate() {
-        match byte {
-            b'\n' => line += 1,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
-            _ => {}
-        }
-    }
-    line
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    FieldStart,
-    Unquoted,
-    Quoted,
-    AfterQuote,
-}
-
-/// Reads records. Lenient where a spreadsheet would be (a quote in the middle of an unquoted
-/// field, or text after a closing quote, is kept literally); blank lines and lines of empty
-/// fields only (`;;;;`, common at the end of Excel exports) are skipped. Stops after
-/// `max_rows` data rows, reporting the first row beyond them.
+/// Reads the records of a text. Stops after `max_rows` data rows, reporting the first row
+/// beyond them; a quote never closed is reported on the line where it opened.
 pub(super) fn read_records(text: &str, delimiter: char, max_rows: usize) -> Records {
-    let mut reader = Reader {
-        out: Records::default(),
-        max_rows,
+    let mut reader = RecordReader::new(text, delimiter);
+    let mut out = Records {
+        header: reader.next(),
+        ..Records::default()
     };
-    let mut chars = text.chars().peekable();
-    let (mut line, mut record_line, mut quote_line) = (1usize, 1usize, 1usize);
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut state = State::FieldStart;
-
-    while let Some(c) = chars.next() {
-        if state == State::Quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => state = State::AfterQuote,
-                '\r' => {
-                    field.push('\r');
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                        field.push('\n');
-                    }
-                    line += 1;
-                }
-                '\n' => {
-                    field.push('\n');
-                    line += 1;
-                }
-                _ => field.push(c),
-            }
-            continue;
+    for record in reader.by_ref() {
+        if out.rows.len() >= max_rows {
+            out.problems.push(ImportProblem {
+                line: record.line,
+                column: None,
+                kind: ProblemKind::TooManyRows { limit: max_rows },
+            });
+            // The rest of the file is not read, so an open quote further on goes unseen.
+            return out;
         }
-        if c == delimiter {
-            fields.push(std::mem::take(&mut field));
-            state = State::FieldStart;
-        } else if c == '\n' || c == '\r' {
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            fields.push(std::mem::take(&mut field));
-            if !reader.finish(record_line, std::mem::take(&mut fields)) {
-                return reader.out;
-            }
-            line += 1;
-            record_line = line;
-            state = State::FieldStart;
-        } else if c == '"' && state == State::FieldStart {
-            state = State::Quoted;
-            quote_line = line;
-        } else {
-            field.push(c);
-            if state == State::FieldStart {
-                state = State::Unquoted;
-            }
-        }
+        out.rows.push(record);
     }
-
-    if state == State::Quoted {
-        reader.out.problems.push(ImportProblem {
-            line: quote_line,
+    if let Some(line) = reader.unterminated_quote() {
+        out.problems.push(ImportProblem {
+            line,
             column: None,
             kind: ProblemKind::UnterminatedQuote,
         });
-    } else if !(state == State::FieldStart && fields.is_empty()) {
-        fields.push(field);
-        reader.finish(record_line, fields);
     }
-    reader.out
-}
-
-struct Reader {
-    out: Records,
-    max_rows: usize,
-}
-
-impl Reader {
-    /// Files a finished record; false when the row limit is passed and reading must stop.
-    fn finish(&mut self, line: usize, fields: Vec<String>) -> bool {
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            return true;
-        }
-        let record = Record { line, fields };
-        if self.out.header.is_none() {
-            self.out.header = Some(record);
-            return true;
-        }
-        if self.out.rows.len() >= self.max_rows {
-            self.out.problems.push(ImportProblem {
-                line,
-                column: None,
-                kind: ProblemKind::TooManyRows {
-                    limit: self.max_rows,
-                },
-            });
-            return false;
-        }
-        self.out.rows.push(record);
-        true
-    }
+    out
 }
 
 #[cfg(test)]
@@ -183,15 +56,6 @@ mod tests {
             .chain(&records.rows)
             .map(|r| (r.line, r.fields.iter().map(String::as_str).collect()))
             .collect()
-    }
-
-    #[test]
-    fn detects_the_delimiter_from_the_first_line() {
-        assert_eq!(detect_delimiter("code;name;kind\nA,B;C"), ';');
-        assert_eq!(detect_delimiter("code,name,kind\n;;;;;;"), ',');
-        assert_eq!(detect_delimiter("\n\n  \ncode;name"), ';');
-        assert_eq!(detect_delimiter("\"a;b;c\",d"), ',');
-        assert_eq!(detect_delimiter(""), ',');
     }
 
     #[test]
@@ -252,14 +116,5 @@ mod tests {
             records.problems[0].kind,
             ProblemKind::TooManyRows { limit: 2 }
         );
-    }
-
-    #[test]
-    fn lines_of_offsets_follow_the_same_rule() {
-        let bytes = b"a\r\nb\rc\nd";
-        assert_eq!(line_of_offset(bytes, 0), 1);
-        assert_eq!(line_of_offset(bytes, 3), 2);
-        assert_eq!(line_of_offset(bytes, 5), 3);
-        assert_eq!(line_of_offset(bytes, 7), 4);
     }
 }

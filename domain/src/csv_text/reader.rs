@@ -1,56 +1,16 @@
 //! Splitting text into CSV records (RFC 4180 quoting), remembering each record's line.
 //!
-//! The same rules as the units importer's reader (`units::csv::records`), which is private to
-//! that module. This one is a streaming iterator instead of a collected list, because a
-//! responses file is a hundred times longer than a units file and each record is validated
-//! and dropped as soon as it is read.
+//! A streaming iterator rather than a collected list: a responses file can be a hundred
+//! thousand rows, and each record is validated and dropped as soon as it is read.
 
 use std::iter::Peekable;
 use std::str::Chars;
 
 /// One record with the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Record {
+pub(crate) struct Record {
     pub line: usize,
     pub fields: Vec<String>,
-}
-
-/// The delimiter of the file, decided on its first non-blank line: `;` when it has more
-/// semicolons than commas outside quotes (Excel in an Indonesian locale writes `;`), else `,`.
-pub(super) fn detect_delimiter(text: &str) -> char {
-    let first_line = text
-        .split(['\n', '\r'])
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or("");
-    let (mut commas, mut semicolons, mut quoted) = (0usize, 0usize, false);
-    for c in first_line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => commas += 1,
-            ';' if !quoted => semicolons += 1,
-            _ => {}
-        }
-    }
-    if semicolons > commas {
-        ';'
-    } else {
-        ','
-    }
-}
-
-/// The 1-based line of a byte offset, counting `\r\n`, `\n` and a lone `\r` as one break each
-/// (the same rule as [`RecordReader`], so lines agree across problems).
-pub(super) fn line_of_offset(bytes: &[u8], offset: usize) -> usize {
-    let before = &bytes[..offset.min(bytes.len())];
-    let mut line = 1;
-    for (i, byte) in before.iter().enumerate() {
-        match byte {
-            b'\n' => line += 1,
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => line += 1,
-            _ => {}
-        }
-    }
-    line
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -66,7 +26,7 @@ enum State {
 /// lines and lines of empty fields only (`;;;;`, common at the end of Excel exports) are
 /// skipped but counted. A quote never closed swallows the rest of the text: that record is
 /// dropped and [`RecordReader::unterminated_quote`] tells the line where it opened.
-pub(super) struct RecordReader<'a> {
+pub(crate) struct RecordReader<'a> {
     chars: Peekable<Chars<'a>>,
     delimiter: char,
     line: usize,
@@ -189,15 +149,6 @@ mod tests {
     }
 
     #[test]
-    fn detects_the_delimiter_from_the_first_line() {
-        assert_eq!(detect_delimiter("unit_code;a-1;a-2\nX,1;2"), ';');
-        assert_eq!(detect_delimiter("unit_code,a-1\n;;;;;;"), ',');
-        assert_eq!(detect_delimiter("\n\n  \nunit_code;a"), ';');
-        assert_eq!(detect_delimiter("\"a;b;c\",d"), ',');
-        assert_eq!(detect_delimiter(""), ',');
-    }
-
-    #[test]
     fn splits_quoted_fields_and_counts_lines() {
         let text = "h1,h2\r\n\"a,1\",\"say \"\"hi\"\"\"\n\"multi\nline\",x\n\nlast,row";
         assert_eq!(
@@ -229,14 +180,5 @@ mod tests {
         let mut reader = RecordReader::new("h,i\na,b\nc,\"oops\nd,e\n", ',');
         assert_eq!(reader.by_ref().count(), 2);
         assert_eq!(reader.unterminated_quote(), Some(3));
-    }
-
-    #[test]
-    fn lines_of_offsets_follow_the_same_rule() {
-        let bytes = b"a\r\nb\rc\nd";
-        assert_eq!(line_of_offset(bytes, 0), 1);
-        assert_eq!(line_of_offset(bytes, 3), 2);
-        assert_eq!(line_of_offset(bytes, 5), 3);
-        assert_eq!(line_of_offset(bytes, 7), 4);
     }
 }
