@@ -2,6 +2,7 @@
 //! running server functions) and with `hydrate` into WebAssembly for the browser. Nothing
 //! server-only may appear outside `cfg(feature = "ssr")`.
 
+pub mod admin;
 pub mod auth;
 pub mod error;
 pub mod i18n;
@@ -9,6 +10,7 @@ mod nav;
 pub mod pages;
 mod shell;
 pub mod status;
+pub mod units;
 
 pub use shell::{shell, App};
 

@@ -24,6 +24,7 @@ pub fn NavBar() -> impl IntoView {
                                 view! {
                                     <a href="/units"><Text id="nav_units"/></a>
                                     <Show when=move || admin>
+                                        <a href="/admin/import-units"><Text id="nav_import"/></a>
                                         <a href="/admin/users"><Text id="nav_users"/></a>
                                         <a href="/admin/audit"><Text id="nav_audit"/></a>
                                     </Show>

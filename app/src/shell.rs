@@ -2,14 +2,16 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    StaticSegment,
+    path,
 };
 
 use crate::{
+    admin::{AuditPage, UsersPage},
     auth::{LoginPage, SetupPage},
     i18n::{provide_locale, Text},
     nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
+    units::{UnitPage, UnitsImportPage, UnitsPage},
 };
 
 /// The HTML document around every page.
@@ -50,9 +52,14 @@ pub fn App() -> impl IntoView {
             <NavBar/>
             <main id="main" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage/>
-                    <Route path=StaticSegment("login") view=LoginPage/>
-                    <Route path=StaticSegment("setup") view=SetupPage/>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/setup") view=SetupPage/>
+                    <Route path=path!("/units") view=UnitsPage/>
+                    <Route path=path!("/units/:code") view=UnitPage/>
+                    <Route path=path!("/admin/import-units") view=UnitsImportPage/>
+                    <Route path=path!("/admin/users") view=UsersPage/>
+                    <Route path=path!("/admin/audit") view=AuditPage/>
                 </Routes>
             </main>
         </Router>

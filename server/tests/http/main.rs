@@ -4,6 +4,7 @@
 
 mod support;
 
+mod access;
 mod auth;
 mod health;
 mod pages;

@@ -1,0 +1,116 @@
+use std::collections::HashMap;
+
+use domain::{
+    access::{Action, Role},
+    units::UnitCode,
+};
+use leptos::prelude::*;
+use store::{AuditAction, AuditFilter, Store};
+
+use super::{AuditView, UserView};
+use crate::{
+    auth::ssr::{authorize, NewUserInput},
+    error::AppError,
+};
+
+fn store() -> Result<Store, AppError> {
+    use_context::<Store>().ok_or(AppError::Internal)
+}
+
+pub async fn list_users() -> Result<Vec<UserView>, AppError> {
+    authorize(Action::ManageUsers, None).await?;
+    let store = store()?;
+    let codes: HashMap<i64, String> = store
+        .list_units()
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.unit.code.as_str().to_owned()))
+        .collect();
+    Ok(store
+        .list_users()
+        .await?
+        .into_iter()
+        .map(|u| UserView {
+            username: u.username,
+            display_name: u.display_name,
+            role: u.role,
+            active: u.active,
+            unit_codes: u
+                .unit_ids
+                .iter()
+                .filter_map(|id| codes.get(id).cloned())
+                .collect(),
+        })
+        .collect())
+}
+
+pub async fn create_user(
+    username: String,
+    display_name: String,
+    password: String,
+    role: Role,
+    units: String,
+) -> Result<(), AppError> {
+    let admin = authorize(Action::ManageUsers, None).await?;
+    let store = store()?;
+    let mut unit_ids = Vec::new();
+    for raw in units
+        .split([',', ' ', '\n'])
+        .filter(|s| !s.trim().is_empty())
+    {
+        let code = UnitCode::parse(raw)
+            .map_err(|_| AppError::Invalid(format!("Kode unit tidak valid: {raw}")))?;
+        let record = store
+            .unit_by_code(&code)
+            .await?
+            .ok_or_else(|| AppError::Invalid(format!("Unit tidak ditemukan: {raw}")))?;
+        unit_ids.push(record.id);
+    }
+    if role != Role::Admin && unit_ids.is_empty() {
+        return Err(AppError::Invalid(
+            "Pimpinan dan agen perubahan memerlukan setidaknya satu unit.".into(),
+        ));
+    }
+    crate::auth::ssr::create_user(
+        &store,
+        NewUserInput {
+            username: &username,
+            display_name: &display_name,
+            password: &password,
+            role,
+            unit_ids,
+        },
+        &admin.actor(),
+    )
+    .await
+    .map(|_| ())
+}
+
+pub async fn list_audit(action: String, offset: u32) -> Result<Vec<AuditView>, AppError> {
+    authorize(Action::ViewAudit, None).await?;
+    let action = match action.trim() {
+        "" => None,
+        a => Some(
+            a.parse::<AuditAction>()
+                .map_err(|_| AppError::Invalid(format!("Jenis tindakan tidak dikenal: {a}")))?,
+        ),
+    };
+    let filter = AuditFilter {
+        action,
+        offset,
+        limit: 100,
+        ..AuditFilter::default()
+    };
+    Ok(store()?
+        .list_audit(&filter)
+        .await?
+        .into_iter()
+        .map(|e| AuditView {
+            at: e.at.to_rfc3339(),
+            actor: e.actor_name,
+            action: e.action.as_str().to_owned(),
+            target: e.target,
+            detail: e.detail.to_string(),
+        })
+        .collect())
+}

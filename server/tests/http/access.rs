@@ -1,0 +1,227 @@
+//! Every endpoint × role × in-scope / out-of-scope unit, over real HTTP, on both engines.
+//! The table is the specification of who may do what where.
+
+use domain::units::{csv::to_csv, UnitKind};
+use serde_json::Value;
+
+use crate::{
+    auth::{browser, call, setup_admin, signed_in, ADMIN_PASSWORD},
+    on_both_engines,
+    support::TestApp,
+};
+
+on_both_engines!(
+    units_import_reports_every_problem_and_imports_nothing,
+    every_endpoint_checks_role_and_unit_scope
+);
+
+const AGENT_DINAS: &str = "DKI.DINAS-PENDIDIKAN";
+const OTHER_DINAS: &str = "DKI.DINAS-KESEHATAN";
+
+async fn units_import_reports_every_problem_and_imports_nothing(app: TestApp) {
+    setup_admin(&app).await;
+    let admin = signed_in(&app, "admin", ADMIN_PASSWORD).await;
+    let bad = "code,name,kind,parent_code,headcount\n\
+               DKI,Provinsi DKI Jakarta,provinsi,,10\n\
+               DKI.A,Dinas A,dinas,DKI,banyak\n\
+               DKI.A,Dinas A lagi,dinas,DKI,5\n\
+               DKI.B,Dinas B,dinas,TIDAK-ADA,5\n";
+    let response = call(
+        &app,
+        &admin,
+        "units/import",
+        &[("csv", bad), ("commit", "true"), ("lang", "id")],
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let result: Value = response.json().await.unwrap();
+    let problems = result["Problems"].as_array().expect("problems");
+    let lines: Vec<u64> = problems
+        .iter()
+        .map(|p| p["line"].as_u64().unwrap())
+        .collect();
+    assert!(lines.contains(&3), "bad headcount on line 3: {result}");
+    assert!(lines.contains(&4), "duplicate code on line 4: {result}");
+    assert!(lines.contains(&5), "unknown parent on line 5: {result}");
+    let status: Value = call(&app, &admin, "units/list", &[("search", "")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status.as_array().unwrap().len(), 0, "nothing imported");
+
+    let good = "code,name,kind,parent_code,headcount\nDKI,Provinsi DKI Jakarta,provinsi,,10\nDKI.A,Dinas A,dinas,DKI,5\n";
+    let result: Value = call(
+        &app,
+        &admin,
+        "units/import",
+        &[("csv", good), ("commit", "true"), ("lang", "id")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(result["Planned"]["creates"], 2, "{result}");
+    assert_eq!(result["Planned"]["committed"], true);
+    let audit: Value = call(
+        &app,
+        &admin,
+        "admin/audit",
+        &[("action", "units_imported"), ("offset", "0")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(audit.as_array().unwrap().len(), 1, "{audit}");
+    app.stop().await;
+}
+
+async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
+    setup_admin(&app).await;
+    let admin = signed_in(&app, "admin", ADMIN_PASSWORD).await;
+    let units = domain::demo::demo_organisation();
+    let csv = to_csv(&units);
+    let imported: Value = call(
+        &app,
+        &admin,
+        "units/import",
+        &[("csv", &csv), ("commit", "true"), ("lang", "id")],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(imported["Planned"]["creates"], units.len(), "{imported}");
+
+    let kota = units
+        .iter()
+        .find(|u| u.kind == UnitKind::KotaAdministrasi)
+        .unwrap();
+    let kelurahan_in_kota = units
+        .iter()
+        .find(|u| {
+            u.kind == UnitKind::Kelurahan
+                && u.code
+                    .as_str()
+                    .starts_with(&format!("{}.", kota.code.as_str()))
+        })
+        .unwrap();
+    let kota_code = kota.code.as_str();
+    let kelurahan = kelurahan_in_kota.code.as_str();
+    for (username, role, scope) in [
+        ("pimpinan", "leader", kota_code),
+        ("agen", "change_agent", AGENT_DINAS),
+    ] {
+        let created = call(
+            &app,
+            &admin,
+            "admin/users/create",
+            &[
+                ("username", username),
+                ("display_name", username),
+                ("password", ADMIN_PASSWORD),
+                ("role", role),
+                ("units", scope),
+            ],
+        )
+        .await;
+        assert_eq!(
+            created.status(),
+            200,
+            "{username}: {}",
+            created.text().await.unwrap()
+        );
+    }
+    let leader = signed_in(&app, "pimpinan", ADMIN_PASSWORD).await;
+    let agent = signed_in(&app, "agen", ADMIN_PASSWORD).await;
+    let anonymous = browser();
+
+    type Form<'a> = Vec<(&'a str, &'a str)>;
+    let dry_run: Form = vec![
+        ("csv", "code,name,kind,parent_code,headcount\n"),
+        ("commit", "false"),
+        ("lang", "id"),
+    ];
+    let new_user: Form = vec![
+        ("username", "baru"),
+        ("display_name", "Baru"),
+        ("password", ADMIN_PASSWORD),
+        ("role", "change_agent"),
+        ("units", AGENT_DINAS),
+    ];
+    let audit: Form = vec![("action", ""), ("offset", "0")];
+
+    // endpoint, form, expected status for (anonymous, admin, leader, agent)
+    let table: Vec<(&str, Form, [u16; 4])> = vec![
+        ("units/list", vec![("search", "")], [401, 200, 200, 200]),
+        (
+            "units/get",
+            vec![("code", AGENT_DINAS)],
+            [401, 200, 404, 200],
+        ),
+        (
+            "units/get",
+            vec![("code", OTHER_DINAS)],
+            [401, 200, 404, 404],
+        ),
+        ("units/get", vec![("code", kota_code)], [401, 200, 200, 404]),
+        ("units/get", vec![("code", kelurahan)], [401, 200, 200, 404]),
+        (
+            "units/get",
+            vec![("code", "TIDAK-ADA")],
+            [404, 404, 404, 404],
+        ),
+        ("units/import", dry_run, [401, 200, 403, 403]),
+        ("admin/users", vec![], [401, 200, 403, 403]),
+        ("admin/audit", audit, [401, 200, 403, 403]),
+        ("admin/users/create", new_user, [401, 200, 403, 403]),
+    ];
+    let clients = [&anonymous, &admin, &leader, &agent];
+    let who = ["anonymous", "admin", "leader", "agent"];
+    for (endpoint, form, expected) in &table {
+        for (i, client) in clients.iter().enumerate() {
+            let response = call(&app, client, endpoint, form).await;
+            assert_eq!(
+                response.status().as_u16(),
+                expected[i],
+                "{} calling {endpoint} {form:?}",
+                who[i]
+            );
+        }
+    }
+
+    // Lists are cut to the scope, not only single reads.
+    let agent_units: Value = call(&app, &agent, "units/list", &[("search", "")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let codes: Vec<&str> = agent_units
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&AGENT_DINAS));
+    assert!(
+        codes
+            .iter()
+            .all(|c| *c == AGENT_DINAS || c.starts_with(&format!("{AGENT_DINAS}."))),
+        "{codes:?}"
+    );
+    let leader_units: Value = call(&app, &leader, "units/list", &[("search", "")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let leader_codes: Vec<&str> = leader_units
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap())
+        .collect();
+    assert!(leader_codes.contains(&kelurahan));
+    assert!(!leader_codes.contains(&AGENT_DINAS));
+    app.stop().await;
+}
