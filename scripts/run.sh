@@ -8,4 +8,6 @@ bash "$ROOT/scripts/bootstrap.sh"
 source "$ROOT/scripts/env.sh"
 cd "$ROOT"
 export DATABASE_URL="${DATABASE_URL:-sqlite://data/siap.db}"
+# Demo mode fills an empty database with the demo organisation; SIAP_DEMO=false turns it off.
+export SIAP_DEMO="${SIAP_DEMO:-true}"
 exec cargo leptos serve --release

@@ -2,6 +2,7 @@
 
 use domain::access::Role;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::{
     auth::{current_user, Logout},
@@ -10,7 +11,9 @@ use crate::{
 
 #[component]
 pub fn NavBar() -> impl IntoView {
-    let user = Resource::new(|| (), |_| current_user());
+    // Asked again on every navigation, so signing in or out shows at once.
+    let location = use_location();
+    let user = Resource::new(move || location.pathname.get(), |_| current_user());
     let logout = ServerAction::<Logout>::new();
     view! {
         <header class="site-header">

@@ -97,6 +97,11 @@ pub struct ServeArgs {
     #[arg(long, env = "SIAP_SHUTDOWN_GRACE", default_value_t = 30, global = true)]
     pub shutdown_grace: u64,
 
+    /// Demo mode: on an empty database, create the Jakarta-like demo organisation (389 units)
+    /// so the platform can be tried at once. Never use it for real data.
+    #[arg(long, env = "SIAP_DEMO", default_value_t = false, global = true)]
+    pub demo: bool,
+
     /// Mark the session cookie Secure (send it over HTTPS only). Turn on whenever Siap is
     /// served over TLS, directly or behind a proxy.
     #[arg(
@@ -126,6 +131,7 @@ pub struct ServeConfig {
     pub shutdown_grace: Duration,
     pub site_root: PathBuf,
     pub secure_cookies: bool,
+    pub demo: bool,
 }
 
 impl ServeArgs {
@@ -160,6 +166,7 @@ impl ServeArgs {
                 shutdown_grace: Duration::from_secs(self.shutdown_grace),
                 site_root: self.site_root.clone(),
                 secure_cookies: self.secure_cookies,
+                demo: self.demo,
             }),
             _ => Err(problems.join("; ")),
         }

@@ -5,6 +5,7 @@
 pub mod admin_cli;
 pub mod config;
 pub mod csrf;
+pub mod demo;
 pub mod error;
 pub mod health;
 pub mod shutdown;

@@ -33,6 +33,9 @@ impl Application {
         let store = Store::connect(&config.database_url, &config.pool).await?;
         store.migrate().await?;
         tracing::info!(engine = %store.engine(), database = %config.database_url, "database ready");
+        if config.demo {
+            crate::demo::seed(&store).await?;
+        }
 
         let leptos_options = leptos_options(config)?;
         let router = router(store.clone(), leptos_options, config.secure_cookies);

@@ -6,6 +6,7 @@ mod support;
 
 mod access;
 mod auth;
+mod demo;
 mod health;
 mod pages;
 mod process;

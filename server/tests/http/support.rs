@@ -21,6 +21,7 @@ pub fn config(db: &TestDatabase) -> ServeConfig {
         shutdown_grace: Duration::from_secs(5),
         site_root: "target/site".into(),
         secure_cookies: false,
+        demo: false,
     }
 }
 
