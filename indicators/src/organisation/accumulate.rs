@@ -1,8 +1,8 @@
 //! Accumulating a batch of responses into per-unit statistics, on several threads when the
 //! machine has them.
 //!
-//! Adding a response costs about a microsecond (frequency tables and cross-products of 34
-//! items), so a million responses are worth spreading over the cores. The responses are
+//! Adding a response costs about 0.4 microseconds (dense frequency tables and cross-products
+//! of 34 items), so a million responses are worth spreading over the cores. The responses are
 //! first resolved to units (cheap, on the calling thread), then split into one contiguous
 //! share per worker; each worker fills its own statistics per unit and the results are
 //! merged. Merging is exact integer addition, so the figures are identical whatever the

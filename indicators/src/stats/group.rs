@@ -1,8 +1,11 @@
 //! Sufficient statistics of one group of responses (a unit, a wave, a subtree...).
 
+use std::sync::Arc;
+
 use crate::error::{IndicatorError, Result};
 use crate::instrument::{
-    DimensionIndex, Instrument, ItemIndex, Shape, Variable, MAX_DIMENSIONS, MAX_ITEMS_PER_DIMENSION,
+    Dimension, DimensionIndex, Instrument, ItemIndex, Shape, Variable, MAX_DIMENSIONS,
+    MAX_ITEMS_PER_DIMENSION,
 };
 use crate::stats::cross_products::CrossProducts;
 use crate::stats::tally::Tally;
@@ -21,6 +24,9 @@ pub struct GroupStats {
     dimensions: Vec<DimensionStats>,
     /// Dimension scores of respondents who have a score on every dimension.
     drivers: CrossProducts,
+    /// Where each possible dimension score is counted; a function of the shape, shared by
+    /// clones.
+    layout: Arc<Vec<ScoreSlots>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,26 +37,94 @@ pub(crate) struct DimensionStats {
     pub(crate) complete_items: CrossProducts,
 }
 
+/// The dimension score of m answered items with shifted sum s is the key s * (D / m); its
+/// slot in the score table and the key itself are looked up at (m - ceil(k/2)) * stride + s,
+/// so no division and no search per response.
+#[derive(Debug, PartialEq, Eq)]
+struct ScoreSlots {
+    min_answered: usize,
+    /// Sums of m answers run over 0..=m (max - min), so rows of k (max - min) + 1.
+    stride: usize,
+    /// (slot in the score tally, key); keys are at most (max - min) D < 2^31 (at most 7
+    /// scale points, D <= 232 792 560).
+    entries: Vec<(u32, u32)>,
+    /// Every admissible key, ascending: the keys of the score tally.
+    keys: Arc<Vec<u64>>,
+}
+
+impl ScoreSlots {
+    fn new(dimension: &Dimension, range: u64) -> Self {
+        let k = dimension.items().len();
+        let min_answered = dimension.min_answered().max(1);
+        let denominator = dimension.denominator();
+        let stride = k * range as usize + 1;
+        let key = |m: usize, s: usize| s as u64 * (denominator / m as u64);
+        let cells = || (min_answered..=k).flat_map(move |m| (0..stride).map(move |s| (m, s)));
+        let mut keys: Vec<u64> = cells()
+            .filter(|&(m, s)| s as u64 <= m as u64 * range)
+            .map(|(m, s)| key(m, s))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let entries = cells()
+            .map(|(m, s)| {
+                if s as u64 > m as u64 * range {
+                    return (0, 0); // a sum m answers cannot reach; never looked up
+                }
+                let key = key(m, s);
+                let slot = keys.binary_search(&key).unwrap_or(0);
+                (
+                    u32::try_from(slot).expect("at most 11 x 121 slots"),
+                    u32::try_from(key).expect("keys below 2^31"),
+                )
+            })
+            .collect();
+        Self {
+            min_answered,
+            stride,
+            entries,
+            keys: Arc::new(keys),
+        }
+    }
+}
+
 impl GroupStats {
     pub fn new(instrument: &Instrument) -> Self {
         let scale = instrument.scale();
+        let range = u64::from(scale.max() - scale.min());
+        let layout: Vec<ScoreSlots> = instrument
+            .dimensions()
+            .iter()
+            .map(|d| ScoreSlots::new(d, range))
+            .collect();
+        let points = Tally::points(range);
         Self {
             shape: instrument.shape(),
             respondents: 0,
             items: instrument
                 .items()
                 .iter()
-                .map(|_| Tally::new(scale.min(), 1))
+                .map(|_| Tally::with_keys(scale.min(), 1, Arc::clone(&points)))
                 .collect(),
             dimensions: instrument
                 .dimensions()
                 .iter()
-                .map(|d| DimensionStats {
-                    scores: Tally::new(scale.min(), d.denominator()),
-                    complete_items: CrossProducts::new(d.items().len()),
+                .zip(&layout)
+                .map(|(d, slots)| DimensionStats {
+                    scores: Tally::with_keys(scale.min(), d.denominator(), Arc::clone(&slots.keys)),
+                    complete_items: CrossProducts::with_max_key(d.items().len(), range),
                 })
                 .collect(),
-            drivers: CrossProducts::new(instrument.dimensions().len()),
+            drivers: CrossProducts::with_max_key(
+                instrument.dimensions().len(),
+                instrument
+                    .dimensions()
+                    .iter()
+                    .map(|d| range * d.denominator())
+                    .max()
+                    .unwrap_or(0),
+            ),
+            layout: Arc::new(layout),
         }
     }
 
@@ -81,53 +155,52 @@ impl GroupStats {
         }
 
         self.respondents += 1;
-        // Scored, shifted answers (x' - min), on the stack: no allocation per response.
-        let mut keys = [None::<u64>; MAX_ITEMS_PER_DIMENSION];
-        let mut dimension_keys = [0u64; MAX_DIMENSIONS];
+        let (min, max) = (scale.min(), scale.max());
+        // Scored, shifted answers (x' - min) of the dimension's answered items, in order,
+        // on the stack: no allocation per response.
+        let mut keys = [0u32; MAX_ITEMS_PER_DIMENSION];
+        let mut dimension_keys = [0u32; MAX_DIMENSIONS];
         let mut every_dimension_scored = true;
-        for (d, dimension) in instrument.dimensions().iter().enumerate() {
-            let k = dimension.items().len();
-            let mut answered = 0u64;
-            let mut sum = 0u64;
-            for (slot, (item, &position)) in keys
-                .iter_mut()
-                .zip(dimension.items().iter().zip(dimension.positions()))
-            {
-                *slot = answers[position].map(|raw| {
-                    let scored = if item.reverse_keyed {
-                        scale.reverse(raw)
+        for (((dimension, stats), slots), dimension_key) in instrument
+            .dimensions()
+            .iter()
+            .zip(&mut self.dimensions)
+            .zip(self.layout.iter())
+            .zip(&mut dimension_keys)
+        {
+            let mut answered = 0;
+            let mut sum = 0;
+            for (item, &position) in dimension.items().iter().zip(dimension.positions()) {
+                if let Some(raw) = answers[position] {
+                    let key = if item.reverse_keyed {
+                        max - raw
                     } else {
-                        raw
+                        raw - min
                     };
-                    u64::from(scored - scale.min())
-                });
-                if let Some(key) = *slot {
-                    self.items[position].add(key);
+                    self.items[position].add_at(usize::from(key));
+                    keys[answered] = u32::from(key);
                     answered += 1;
-                    sum += key;
+                    sum += usize::from(key);
                 }
             }
-            let stats = &mut self.dimensions[d];
-            if answered as usize >= dimension.min_answered() && answered > 0 {
-                // mean = sum / answered; over the fixed denominator D it is the integer
-                // sum * (D / answered), since `answered` divides D by construction.
-                let key = sum * (dimension.denominator() / answered);
-                stats.scores.add(key);
-                dimension_keys[d] = key;
+            if answered >= slots.min_answered {
+                // mean = sum / answered, over the fixed denominator D the integer
+                // sum * (D / answered) (`answered` divides D by construction), precomputed.
+                let (slot, key) =
+                    slots.entries[(answered - slots.min_answered) * slots.stride + sum];
+                stats.scores.add_at(slot as usize);
+                *dimension_key = key;
             } else {
                 every_dimension_scored = false;
             }
-            if answered as usize == k {
-                let mut complete = [0u64; MAX_ITEMS_PER_DIMENSION];
-                for (c, key) in complete.iter_mut().zip(&keys[..k]) {
-                    *c = key.unwrap_or_default();
-                }
-                stats.complete_items.add(&complete[..k]);
+            let k = dimension.items().len();
+            if answered == k {
+                stats.complete_items.add_narrow(&keys[..k]);
             }
         }
         if every_dimension_scored {
             self.drivers
-                .add(&dimension_keys[..instrument.dimensions().len()]);
+                .add_narrow(&dimension_keys[..instrument.dimensions().len()]);
         }
         Ok(())
     }
@@ -151,7 +224,18 @@ impl GroupStats {
     }
 
     pub(crate) fn check(&self, instrument: &Instrument) -> Result<()> {
-        if self.shape == instrument.shape() {
+        // Field by field: `Instrument::shape` would allocate, and this runs per response.
+        let shape = &self.shape;
+        let dimensions = instrument.dimensions();
+        if shape.scale == instrument.scale()
+            && shape.items == instrument.items().len()
+            && shape.dimension_sizes.len() == dimensions.len()
+            && shape
+                .dimension_sizes
+                .iter()
+                .zip(dimensions)
+                .all(|(&k, d)| k == d.items().len())
+        {
             Ok(())
         } else {
             Err(IndicatorError::InstrumentMismatch)
@@ -272,5 +356,59 @@ mod tests {
             g.add_response(&other, &[None; 4]),
             Err(IndicatorError::InstrumentMismatch)
         );
+    }
+
+    /// Dimension scores through the slot tables equal the plain s * (D / m) keys, for every
+    /// dimension size from 1 to 20 items and a 7-point scale.
+    #[test]
+    fn score_slots_match_the_direct_keys() {
+        let items: Vec<Item> = (1..=20usize)
+            .flat_map(|k| {
+                (0..k).map(move |i| Item {
+                    id: format!("d{k}-{i}"),
+                    dimension: format!("D{k}"),
+                    reverse_keyed: i % 3 == 1,
+                })
+            })
+            .collect();
+        let inst = Instrument::new(Scale::new(1, 7).expect("valid"), items).expect("valid");
+        let mut g = GroupStats::new(&inst);
+        let mut direct: Vec<Tally> = inst
+            .dimensions()
+            .iter()
+            .map(|d| Tally::new(1, d.denominator()))
+            .collect();
+        let mut state = 99u64;
+        for r in 0..3000u64 {
+            let answers: Vec<Option<u8>> = (0..inst.items().len())
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    let x = state >> 33;
+                    (x % 100 >= r % 60).then_some(1 + (x % 7) as u8)
+                })
+                .collect();
+            g.add_response(&inst, &answers).expect("valid");
+            for (d, tally) in inst.dimensions().iter().zip(&mut direct) {
+                let scored: Vec<u64> = d
+                    .items()
+                    .iter()
+                    .zip(d.positions())
+                    .filter_map(|(item, &p)| {
+                        answers[p]
+                            .map(|v| u64::from(if item.reverse_keyed { 8 - v } else { v } - 1))
+                    })
+                    .collect();
+                let m = scored.len() as u64;
+                if m > 0 && m as usize >= d.min_answered() {
+                    tally.add(scored.iter().sum::<u64>() * (d.denominator() / m));
+                }
+            }
+        }
+        for (stats, tally) in g.dimensions.iter().zip(&direct) {
+            assert!(tally.n() > 0);
+            assert_eq!(&stats.scores, tally);
+        }
     }
 }

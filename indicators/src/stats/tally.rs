@@ -4,40 +4,106 @@
 //! need the distribution, not just moments. Values are finitely many integers over a
 //! fixed denominator, so the table merges exactly and so do every statistic derived from
 //! it.
+//!
+//! The table is dense: the values a variable can take are known in advance (the scale
+//! points of an item; the admissible means of a dimension), so they are listed once,
+//! ascending, and shared by every table of the same variable, and the counts are a plain
+//! array beside them. Counting a response is an array increment at a precomputed slot,
+//! merging two tables of the same variable is element-wise integer addition. Values
+//! outside the list (tables built key by key, or merged with a table of other keys) are
+//! inserted in order.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::error::{IndicatorError, Result};
 use crate::stats::moments::Moments;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Tally {
     /// Scale minimum: keys are shifted by it.
     origin: u8,
     /// Keys are values multiplied by it.
     denominator: u64,
-    /// key -> count; zero counts are never stored, so equal data give equal tallies.
-    counts: BTreeMap<u64, u64>,
+    /// The keys that can be counted, strictly ascending; shared by the tables of one
+    /// variable.
+    keys: Arc<Vec<u64>>,
+    /// `counts[i]` counts `keys[i]`; zero counts are never reported, so equal data give
+    /// equal tallies whatever keys are listed.
+    counts: Vec<u64>,
 }
 
+impl PartialEq for Tally {
+    fn eq(&self, other: &Self) -> bool {
+        (self.origin, self.denominator) == (other.origin, other.denominator)
+            && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Tally {}
+
 impl Tally {
+    /// An empty table that lists keys as they are first added.
+    #[cfg(test)]
     pub(crate) fn new(origin: u8, denominator: u64) -> Self {
+        Self::with_keys(origin, denominator, Arc::new(Vec::new()))
+    }
+
+    /// An empty table over `keys` (strictly ascending), counted by slot with
+    /// [`Tally::add_at`].
+    pub(crate) fn with_keys(origin: u8, denominator: u64, keys: Arc<Vec<u64>>) -> Self {
+        debug_assert!(keys.windows(2).all(|w| w[0] < w[1]));
         Self {
             origin,
             denominator,
-            counts: BTreeMap::new(),
+            counts: vec![0; keys.len()],
+            keys,
         }
     }
 
+    /// The keys 0, 1, ..., `last` (the scored, shifted points of a scale when `last` is
+    /// max - min); slot and key coincide.
+    pub(crate) fn points(last: u64) -> Arc<Vec<u64>> {
+        Arc::new((0..=last).collect())
+    }
+
+    #[cfg(test)]
     pub(crate) fn add(&mut self, key: u64) {
-        *self.counts.entry(key).or_insert(0) += 1;
+        self.add_many(key, 1);
+    }
+
+    /// Counts one observation of `self.keys()[slot]`: the hot path, an array increment.
+    #[inline]
+    pub(crate) fn add_at(&mut self, slot: usize) {
+        self.counts[slot] += 1;
+    }
+
+    fn add_many(&mut self, key: u64, count: u64) {
+        match self.keys.binary_search(&key) {
+            Ok(slot) => self.counts[slot] += count,
+            Err(slot) => {
+                if count > 0 {
+                    Arc::make_mut(&mut self.keys).insert(slot, key);
+                    self.counts.insert(slot, count);
+                }
+            }
+        }
+    }
+
+    fn same_keys(&self, other: &Tally) -> bool {
+        Arc::ptr_eq(&self.keys, &other.keys) || self.keys == other.keys
     }
 
     /// Pools `other` into `self`; exact.
     pub fn merge(&mut self, other: &Tally) -> Result<()> {
         self.check_units(other)?;
-        for (&key, &count) in &other.counts {
-            *self.counts.entry(key).or_insert(0) += count;
+        if self.same_keys(other) {
+            for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+                *a += b;
+            }
+        } else {
+            for (key, count) in other.iter() {
+                self.add_many(key, count);
+            }
         }
         Ok(())
     }
@@ -46,14 +112,18 @@ impl Tally {
     pub(crate) fn subtract(&self, part: &Tally) -> Result<Tally> {
         self.check_units(part)?;
         let mut rest = self.clone();
-        for (&key, &count) in &part.counts {
-            let entry = rest
-                .counts
-                .get_mut(&key)
-                .ok_or(IndicatorError::NotASubset)?;
-            *entry = entry.checked_sub(count).ok_or(IndicatorError::NotASubset)?;
-            if *entry == 0 {
-                rest.counts.remove(&key);
+        if self.same_keys(part) {
+            for (a, b) in rest.counts.iter_mut().zip(&part.counts) {
+                *a = a.checked_sub(*b).ok_or(IndicatorError::NotASubset)?;
+            }
+        } else {
+            for (key, count) in part.iter() {
+                let slot = rest
+                    .keys
+                    .binary_search(&key)
+                    .map_err(|_| IndicatorError::NotASubset)?;
+                let entry = &mut rest.counts[slot];
+                *entry = entry.checked_sub(count).ok_or(IndicatorError::NotASubset)?;
             }
         }
         Ok(rest)
@@ -68,7 +138,7 @@ impl Tally {
     }
 
     pub(crate) fn n(&self) -> u64 {
-        self.counts.values().sum()
+        self.counts.iter().sum()
     }
 
     pub(crate) fn denominator(&self) -> u64 {
@@ -77,7 +147,7 @@ impl Tally {
 
     pub(crate) fn moments(&self) -> Moments {
         let mut m = Moments::new(self.origin, self.denominator);
-        for (&key, &count) in &self.counts {
+        for (key, count) in self.iter() {
             m.add_many(key, count);
         }
         m
@@ -95,11 +165,16 @@ impl Tally {
 
     /// (key, count) in ascending order of value.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
-        self.counts.iter().map(|(&k, &c)| (k, c))
+        self.keys
+            .iter()
+            .zip(&self.counts)
+            .filter(|&(_, &c)| c > 0)
+            .map(|(&k, &c)| (k, c))
     }
 
     pub(crate) fn count_at_least(&self, key: u64) -> u64 {
-        self.counts.range(key..).map(|(_, &c)| c).sum()
+        let first = self.keys.partition_point(|&k| k < key);
+        self.counts[first..].iter().sum()
     }
 
     /// Sample quantile by linear interpolation between order statistics, Hyndman & Fan
@@ -176,5 +251,37 @@ mod tests {
             whole.subtract(&tally(&[5, 5])),
             Err(IndicatorError::NotASubset)
         );
+    }
+
+    #[test]
+    fn dense_and_listed_tables_agree() {
+        let mut dense = Tally::with_keys(1, 1, Tally::points(4));
+        for v in [1, 2, 2, 5] {
+            dense.add_at(v - 1);
+        }
+        // Zero counts at the listed keys 2 and 3 do not show.
+        assert_eq!(dense, tally(&[1, 2, 2, 5]));
+        assert_eq!(
+            dense.iter().collect::<Vec<_>>(),
+            vec![(0, 1), (1, 2), (4, 1)]
+        );
+        assert_eq!(dense.count_at_least(2), 1);
+        assert_eq!(dense.count_at_least(1), 3);
+        // Merging tables of other keys inserts them in order.
+        let mut listed = tally(&[3, 3]);
+        listed.merge(&dense).expect("same units");
+        assert_eq!(listed, tally(&[1, 2, 2, 3, 3, 5]));
+        dense.merge(&tally(&[3, 3])).expect("same units");
+        assert_eq!(dense, listed);
+        assert_eq!(dense.subtract(&tally(&[2, 3])), Ok(tally(&[1, 2, 3, 5])));
+        assert_eq!(
+            dense.subtract(&Tally::with_keys(1, 1, Tally::points(4))),
+            Ok(dense.clone())
+        );
+        assert_eq!(
+            Tally::with_keys(1, 1, Tally::points(4)).subtract(&tally(&[2])),
+            Err(IndicatorError::NotASubset)
+        );
+        assert_ne!(Tally::with_keys(1, 2, Tally::points(4)), Tally::new(1, 1));
     }
 }
