@@ -31,9 +31,9 @@ pub fn NavBar() -> impl IntoView {
                                         <a href="/admin/users"><Text id="nav_users"/></a>
                                         <a href="/admin/audit"><Text id="nav_audit"/></a>
                                     </Show>
-                                    <span class="who" data-testid="signed-in-as">
+                                    <a class="who" href="/account/password" data-testid="signed-in-as">
                                         <Text id="signed_in_as"/>" "{u.display_name.clone()}
-                                    </span>
+                                    </a>
                                     <ActionForm action=logout attr:class="inline">
                                         <button type="submit" class="link" data-testid="logout"><Text id="nav_logout"/></button>
                                     </ActionForm>

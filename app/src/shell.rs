@@ -7,7 +7,7 @@ use leptos_router::{
 
 use crate::{
     admin::{AuditPage, UsersPage},
-    auth::{LoginPage, SetupPage},
+    auth::{LoginPage, PasswordPage, SetupPage},
     i18n::{provide_locale, Text},
     nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/setup") view=SetupPage/>
+                    <Route path=path!("/account/password") view=PasswordPage/>
                     <Route path=path!("/units") view=UnitsPage/>
                     <Route path=path!("/units/:code") view=UnitPage/>
                     <Route path=path!("/admin/import-units") view=UnitsImportPage/>

@@ -60,3 +60,15 @@ pub async fn create_user(
 pub async fn list_audit(action: String, offset: u32) -> Result<Vec<AuditView>, AppError> {
     crate::auth::ssr::respond(ssr::list_audit(action, offset)).await
 }
+
+/// Changes a user's role, units and whether the account is active (administrators).
+/// `units` as in [`create_user`]. The last active administrator cannot be demoted.
+#[server(endpoint = "admin/users/update")]
+pub async fn update_user(
+    username: String,
+    role: Role,
+    units: String,
+    active: bool,
+) -> Result<(), AppError> {
+    crate::auth::ssr::respond(ssr::update_user(username, role, units, active)).await
+}

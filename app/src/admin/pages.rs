@@ -1,7 +1,7 @@
 use domain::access::Role;
 use leptos::prelude::*;
 
-use super::{list_audit, list_users, CreateUser};
+use super::{list_audit, list_users, CreateUser, UpdateUser};
 use crate::{
     auth::ActionError,
     i18n::{use_locale, Text},
@@ -11,7 +11,11 @@ use crate::{
 pub fn UsersPage() -> impl IntoView {
     let locale = use_locale();
     let create = ServerAction::<CreateUser>::new();
-    let users = Resource::new(move || create.version().get(), |_| list_users());
+    let update = ServerAction::<UpdateUser>::new();
+    let users = Resource::new(
+        move || (create.version().get(), update.version().get()),
+        |_| list_users(),
+    );
     view! {
         <div class="page">
             <h1><Text id="users_title"/></h1>
@@ -23,15 +27,17 @@ pub fn UsersPage() -> impl IntoView {
                                 <thead><tr>
                                     <th><Text id="username"/></th><th><Text id="display_name"/></th>
                                     <th><Text id="role"/></th><th><Text id="nav_units"/></th>
+                                    <th><Text id="users_change"/></th>
                                 </tr></thead>
                                 <tbody>
-                                    {list.into_iter().map(|u| view! {
+                                    {list.into_iter().map(|u: super::UserView| { let edit = u.clone(); view! {
                                         <tr>
                                             <td>{u.username}</td><td>{u.display_name}</td>
                                             <td>{u.role.label(locale.get_untracked())}</td>
                                             <td>{u.unit_codes.join(", ")}</td>
+                                            <td><UserEditForm user=edit update=update/></td>
                                         </tr>
-                                    }).collect_view()}
+                                    }}).collect_view()}
                                 </tbody>
                             </table>
                         }.into_any(),
@@ -57,11 +63,41 @@ pub fn UsersPage() -> impl IntoView {
                 <input id="new-units" name="units" placeholder="DKI.DINAS-PENDIDIKAN"/>
                 <button type="submit" data-testid="create-user"><Text id="users_create"/></button>
             </ActionForm>
+            <ActionError error=move || update.value().get().and_then(Result::err)/>
             <ActionError error=move || create.value().get().and_then(Result::err)/>
             {move || create.value().get().and_then(Result::ok).map(|_| view! {
                 <p role="status" data-testid="user-created"><Text id="users_created"/></p>
             })}
         </div>
+    }
+}
+
+#[component]
+fn UserEditForm(user: super::UserView, update: ServerAction<UpdateUser>) -> impl IntoView {
+    let locale = use_locale();
+    let role = user.role;
+    let id = format!("edit-{}", user.username);
+    view! {
+        <details>
+            <summary><Text id="users_change"/></summary>
+            <ActionForm action=update attr:class="stack">
+                <input type="hidden" name="username" value=user.username.clone()/>
+                <label for=format!("{id}-role")><Text id="role"/></label>
+                <select id=format!("{id}-role") name="role">
+                    {Role::ALL.into_iter().map(|r| view! {
+                        <option value=r.as_str() selected=r == role>{move || r.label(locale.get())}</option>
+                    }).collect_view()}
+                </select>
+                <label for=format!("{id}-units")><Text id="users_units"/></label>
+                <input id=format!("{id}-units") name="units" value=user.unit_codes.join(", ")/>
+                <label for=format!("{id}-active")><Text id="users_active"/></label>
+                <select id=format!("{id}-active") name="active">
+                    <option value="true" selected=user.active>{move || locale.get().pick("Aktif", "Active")}</option>
+                    <option value="false" selected=!user.active>{move || locale.get().pick("Nonaktif", "Inactive")}</option>
+                </select>
+                <button type="submit"><Text id="save"/></button>
+            </ActionForm>
+        </details>
     }
 }
 

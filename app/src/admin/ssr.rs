@@ -86,6 +86,69 @@ pub async fn create_user(
     .map(|_| ())
 }
 
+/// Unit codes separated by commas, spaces or new lines, resolved to ids; leaders and change
+/// agents need at least one.
+async fn unit_ids_of(store: &Store, units: &str, role: Role) -> Result<Vec<i64>, AppError> {
+    let mut unit_ids = Vec::new();
+    for raw in units
+        .split([',', ' ', '\n'])
+        .filter(|s| !s.trim().is_empty())
+    {
+        let code = UnitCode::parse(raw)
+            .map_err(|_| AppError::Invalid(format!("Kode unit tidak valid: {raw}")))?;
+        let record = store
+            .unit_by_code(&code)
+            .await?
+            .ok_or_else(|| AppError::Invalid(format!("Unit tidak ditemukan: {raw}")))?;
+        unit_ids.push(record.id);
+    }
+    if role != Role::Admin && unit_ids.is_empty() {
+        return Err(AppError::Invalid(
+            "Pimpinan dan agen perubahan memerlukan setidaknya satu unit.".into(),
+        ));
+    }
+    Ok(unit_ids)
+}
+
+pub async fn update_user(
+    username: String,
+    role: Role,
+    units: String,
+    active: bool,
+) -> Result<(), AppError> {
+    let admin = authorize(Action::ManageUsers, None).await?;
+    let store = store()?;
+    let user = store
+        .user_by_username(&username)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let unit_ids = unit_ids_of(&store, &units, role).await?;
+    let last_admin = |e: store::StoreError| match e {
+        store::StoreError::Conflict(_) => AppError::Invalid(
+            "Administrator aktif terakhir tidak dapat diubah atau dinonaktifkan.".into(),
+        ),
+        other => other.into(),
+    };
+    if user.role != role {
+        store
+            .set_user_role(user.id, role, &admin.actor())
+            .await
+            .map_err(last_admin)?;
+    }
+    if user.unit_ids != unit_ids {
+        store
+            .set_user_units(user.id, &unit_ids, &admin.actor())
+            .await?;
+    }
+    if user.active != active {
+        store
+            .set_user_active(user.id, active, &admin.actor())
+            .await
+            .map_err(last_admin)?;
+    }
+    Ok(())
+}
+
 pub async fn list_audit(action: String, offset: u32) -> Result<Vec<AuditView>, AppError> {
     authorize(Action::ViewAudit, None).await?;
     let action = match action.trim() {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
-pub use pages::{ActionError, LoginPage, SetupPage};
+pub use pages::{ActionError, LoginPage, PasswordPage, SetupPage};
 
 /// The signed-in user as the interface sees them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{needs_setup, Login, SetupFirstAdmin};
+use super::{needs_setup, ChangePassword, Login, SetupFirstAdmin};
 use crate::i18n::{use_locale, Text};
 
 /// Shows a server function's error in the user's language.
@@ -62,6 +62,28 @@ pub fn SetupPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+        </div>
+    }
+}
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    view! {
+        <div class="page narrow">
+            <h1><Text id="account_password"/></h1>
+            <ActionForm action=change attr:class="stack">
+                <label for="current"><Text id="password_current"/></label>
+                <input id="current" name="current" type="password" autocomplete="current-password" required/>
+                <label for="new"><Text id="password_new"/></label>
+                <input id="new" name="new" type="password" autocomplete="new-password" required minlength="10" aria-describedby="new-hint"/>
+                <small id="new-hint"><Text id="password_hint"/></small>
+                <button type="submit"><Text id="save"/></button>
+            </ActionForm>
+            <ActionError error=move || change.value().get().and_then(Result::err)/>
+            {move || change.value().get().and_then(Result::ok).map(|_| view! {
+                <p role="status"><Text id="password_changed"/></p>
+            })}
         </div>
     }
 }

@@ -1,6 +1,8 @@
 //! Organisational units: browse the tree within one's scope, see a unit, and (admins)
 //! import the units CSV all or nothing.
 
+mod edit;
+mod export;
 mod pages;
 #[cfg(feature = "ssr")]
 mod ssr;
@@ -11,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+pub use export::csv_data_url;
 pub use pages::{UnitPage, UnitsImportPage, UnitsPage};
 
 /// A unit as lists show it.
@@ -32,6 +35,8 @@ pub struct UnitDetail {
     /// From the root down to the parent, as far as the user may see.
     pub breadcrumbs: Vec<(String, String)>,
     pub children: Vec<UnitRow>,
+    /// Whether the user may edit this unit (administrators).
+    pub can_edit: bool,
 }
 
 /// What an import did, or would do on a dry run.
@@ -75,4 +80,22 @@ pub async fn import_units_csv(
     lang: String,
 ) -> Result<ImportResult, AppError> {
     crate::auth::ssr::respond(ssr::import_units_csv(csv, commit, lang)).await
+}
+
+/// Changes a unit's name, kind, parent or headcount (administrators).
+#[server(endpoint = "units/update")]
+pub async fn update_unit(
+    code: String,
+    name: String,
+    kind: String,
+    parent_code: String,
+    headcount: String,
+) -> Result<(), AppError> {
+    crate::auth::ssr::respond(edit::update_unit(code, name, kind, parent_code, headcount)).await
+}
+
+/// The units of the organisation as CSV, in the import format (administrators).
+#[server(endpoint = "units/export")]
+pub async fn export_units_csv() -> Result<String, AppError> {
+    crate::auth::ssr::respond(export::export_units_csv()).await
 }

@@ -1,7 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{get_unit, list_units, ImportResult, ImportUnitsCsv};
+use domain::units::UnitKind;
+
+use super::{
+    csv_data_url, get_unit, list_units, ExportUnitsCsv, ImportResult, ImportUnitsCsv, UpdateUnit,
+};
 use crate::{
     auth::ActionError,
     i18n::{code as lang_code, use_locale, Text},
@@ -52,9 +56,15 @@ pub fn UnitsPage() -> impl IntoView {
 pub fn UnitPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
+    let update = ServerAction::<UpdateUnit>::new();
     let detail = Resource::new(
-        move || params.read().get("code").unwrap_or_default(),
-        get_unit,
+        move || {
+            (
+                params.read().get("code").unwrap_or_default(),
+                update.version().get(),
+            )
+        },
+        |(code, _)| get_unit(code),
     );
     view! {
         <div class="page">
@@ -63,6 +73,8 @@ pub fn UnitPage() -> impl IntoView {
                     match detail.await {
                         Ok(d) => {
                             let kind = d.unit.kind.label(locale.get_untracked());
+                            let can_edit = d.can_edit;
+                            let edit_unit = d.unit.clone();
                             view! {
                                 <nav aria-label="breadcrumb" class="breadcrumbs">
                                     <a href="/units"><Text id="nav_units"/></a>
@@ -76,6 +88,9 @@ pub fn UnitPage() -> impl IntoView {
                                     <dt><Text id="unit_kind"/></dt><dd>{kind}</dd>
                                     <dt><Text id="unit_headcount"/></dt><dd>{d.unit.headcount}</dd>
                                 </dl>
+                                <Show when=move || can_edit>
+                                    <UnitEditForm unit=edit_unit.clone() update=update/>
+                                </Show>
                                 <h2><Text id="unit_children"/></h2>
                                 <ul class="unit-tree">
                                     {d.children.into_iter().map(|c| view! {
@@ -95,9 +110,38 @@ pub fn UnitPage() -> impl IntoView {
 }
 
 #[component]
+fn UnitEditForm(unit: super::UnitRow, update: ServerAction<UpdateUnit>) -> impl IntoView {
+    let locale = use_locale();
+    let kind = unit.kind;
+    view! {
+        <details class="card">
+            <summary><Text id="unit_edit"/></summary>
+            <ActionForm action=update attr:class="stack">
+                <input type="hidden" name="code" value=unit.code.clone()/>
+                <label for="edit-name"><Text id="unit_name"/></label>
+                <input id="edit-name" name="name" value=unit.name.clone() required maxlength="200"/>
+                <label for="edit-kind"><Text id="unit_kind"/></label>
+                <select id="edit-kind" name="kind">
+                    {UnitKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=k == kind>{move || k.label(locale.get())}</option>
+                    }).collect_view()}
+                </select>
+                <label for="edit-parent"><Text id="unit_parent"/></label>
+                <input id="edit-parent" name="parent_code" value=unit.parent_code.clone().unwrap_or_default()/>
+                <label for="edit-headcount"><Text id="unit_headcount"/></label>
+                <input id="edit-headcount" name="headcount" inputmode="numeric" value=unit.headcount.to_string() required/>
+                <button type="submit" data-testid="unit-save"><Text id="save"/></button>
+            </ActionForm>
+            <ActionError error=move || update.value().get().and_then(Result::err)/>
+        </details>
+    }
+}
+
+#[component]
 pub fn UnitsImportPage() -> impl IntoView {
     let locale = use_locale();
     let import = ServerAction::<ImportUnitsCsv>::new();
+    let export = ServerAction::<ExportUnitsCsv>::new();
     let csv = RwSignal::new(String::new());
     let run = move |commit: bool| {
         import.dispatch(ImportUnitsCsv {
@@ -126,6 +170,13 @@ pub fn UnitsImportPage() -> impl IntoView {
                     <Text id="import_commit"/>
                 </button>
             </div>
+            <button type="button" class="secondary" data-testid="export-units" on:click=move |_| { export.dispatch(ExportUnitsCsv {}); }>
+                <Text id="export_units"/>
+            </button>
+            {move || export.value().get().and_then(Result::ok).map(|csv| view! {
+                <a href=csv_data_url(&csv) download="unit-siap.csv" data-testid="export-download"><Text id="export_download"/></a>
+            })}
+            <ActionError error=move || export.value().get().and_then(Result::err)/>
             <ActionError error=move || import.value().get().and_then(Result::err)/>
             {move || import.value().get().and_then(Result::ok).map(|result| match result {
                 ImportResult::Problems(problems) => view! {

@@ -109,6 +109,13 @@ pub async fn get_unit(code: String) -> Result<UnitDetail, AppError> {
         unit: row(&record.unit, 0),
         breadcrumbs,
         children,
+        can_edit: domain::access::authorize(
+            user.role,
+            &user.scope,
+            Action::EditUnit,
+            Some(record.id),
+        )
+        .is_ok(),
     })
 }
 

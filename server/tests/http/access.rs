@@ -151,6 +151,19 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
         ("units", AGENT_DINAS),
     ];
     let audit: Form = vec![("action", ""), ("offset", "0")];
+    let edit_own = vec![
+        ("code", AGENT_DINAS),
+        ("name", "Dinas Pendidikan"),
+        ("kind", "dinas"),
+        ("parent_code", "DKI"),
+        ("headcount", "31000"),
+    ];
+    let edit_user: Form = vec![
+        ("username", "agen"),
+        ("role", "change_agent"),
+        ("units", AGENT_DINAS),
+        ("active", "true"),
+    ];
 
     // endpoint, form, expected status for (anonymous, admin, leader, agent)
     let table: Vec<(&str, Form, [u16; 4])> = vec![
@@ -176,6 +189,9 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
         ("admin/users", vec![], [401, 200, 403, 403]),
         ("admin/audit", audit, [401, 200, 403, 403]),
         ("admin/users/create", new_user, [401, 200, 403, 403]),
+        ("admin/users/update", edit_user, [401, 200, 403, 403]),
+        ("units/export", vec![], [401, 200, 403, 403]),
+        ("units/update", edit_own, [401, 200, 403, 403]),
     ];
     let clients = [&anonymous, &admin, &leader, &agent];
     let who = ["anonymous", "admin", "leader", "agent"];
