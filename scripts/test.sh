@@ -13,6 +13,7 @@ cd "$ROOT"
 
 step() { printf '\n== %s\n' "$*"; }
 LOG_DIR="$ROOT/target/test-logs"
+mkdir -p "$ROOT/target"
 mkdir -p "$LOG_DIR"
 
 if [ -z "${SIAP_TEST_POSTGRES_URL:-}" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
