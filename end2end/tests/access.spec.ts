@@ -60,11 +60,12 @@ test("an admin imports units, scopes a change agent, who cannot see another dina
   const agent = `agen-${testInfo.project.name}`;
   await page.goto("/admin/users");
   await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
-  await page.getByLabel("Nama pengguna").fill(agent);
-  await page.getByLabel("Nama tampilan").fill("Agen Perubahan Dinas A");
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByLabel("Peran").selectOption("change_agent");
-  await page.getByLabel("Kode unit").fill("E2E.DINAS-A");
+  // The new-user form (each listed user also has an edit form with the same labels).
+  await page.locator("#new-username").fill(agent);
+  await page.locator("#new-display-name").fill("Agen Perubahan Dinas A");
+  await page.locator("#new-password").fill(PASSWORD);
+  await page.locator("#new-role").selectOption("change_agent");
+  await page.locator("#new-units").fill("E2E.DINAS-A");
   await page.getByTestId("create-user").click();
   await expect(page.getByTestId("user-created")).toBeVisible();
   await expect(page.getByTestId("users")).toContainText(agent);

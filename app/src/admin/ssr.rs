@@ -53,24 +53,7 @@ pub async fn create_user(
 ) -> Result<(), AppError> {
     let admin = authorize(Action::ManageUsers, None).await?;
     let store = store()?;
-    let mut unit_ids = Vec::new();
-    for raw in units
-        .split([',', ' ', '\n'])
-        .filter(|s| !s.trim().is_empty())
-    {
-        let code = UnitCode::parse(raw)
-            .map_err(|_| AppError::Invalid(format!("Kode unit tidak valid: {raw}")))?;
-        let record = store
-            .unit_by_code(&code)
-            .await?
-            .ok_or_else(|| AppError::Invalid(format!("Unit tidak ditemukan: {raw}")))?;
-        unit_ids.push(record.id);
-    }
-    if role != Role::Admin && unit_ids.is_empty() {
-        return Err(AppError::Invalid(
-            "Pimpinan dan agen perubahan memerlukan setidaknya satu unit.".into(),
-        ));
-    }
+    let unit_ids = unit_ids_of(&store, &units, role).await?;
     crate::auth::ssr::create_user(
         &store,
         NewUserInput {
