@@ -17,10 +17,12 @@ async fn main() -> ExitCode {
         }
     };
     telemetry::init(&cli.serve.log_level, cli.serve.log_format);
+    // Before anything can announce itself: an early SIGTERM must stop the server gracefully.
+    let stop = shutdown::signal();
 
     let outcome = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => match Application::build(&config).await {
-            Ok(app) => app.run_until(shutdown::signal()).await,
+            Ok(app) => app.run_until(stop).await,
             Err(e) => Err(e),
         },
         Command::Migrate => migrate(&config).await,
