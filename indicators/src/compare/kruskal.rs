@@ -78,14 +78,7 @@ pub(crate) fn kruskal_wallis(groups: &[&Tally]) -> Result<Option<KruskalWallis>>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tally(values: &[u64]) -> Tally {
-        let mut t = Tally::new(1, 1);
-        for &v in values {
-            t.add(v - 1);
-        }
-        t
-    }
+    use crate::stats::tally::tally;
 
     #[test]
     fn matches_scipy_small_example() {

@@ -90,14 +90,7 @@ pub(crate) fn intraclass_correlation(groups: &[Moments]) -> Result<Option<Intrac
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tally(values: &[u64]) -> Tally {
-        let mut t = Tally::new(1, 1);
-        for &v in values {
-            t.add(v - 1);
-        }
-        t
-    }
+    use crate::stats::tally::tally;
 
     #[test]
     fn rwg_extremes() {

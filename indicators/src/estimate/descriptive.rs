@@ -109,14 +109,7 @@ pub(crate) fn distribution(tally: &Tally, scale: Scale) -> Vec<LevelCount> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tally(values: &[u64]) -> Tally {
-        let mut t = Tally::new(1, 1);
-        for &v in values {
-            t.add(v - 1);
-        }
-        t
-    }
+    use crate::stats::tally::tally;
 
     #[test]
     fn edge_cases() {

@@ -210,17 +210,19 @@ impl Tally {
     }
 }
 
+/// A tally of integer answers on a 1-based scale, for unit tests across the crate.
+#[cfg(test)]
+pub(crate) fn tally(values: &[u64]) -> Tally {
+    let mut t = Tally::new(1, 1);
+    for &v in values {
+        t.add(v - 1);
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tally(values: &[u64]) -> Tally {
-        let mut t = Tally::new(1, 1);
-        for &v in values {
-            t.add(v - 1);
-        }
-        t
-    }
 
     #[test]
     fn quantiles_match_type_7() {
