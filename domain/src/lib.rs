@@ -7,3 +7,4 @@ pub mod demo;
 pub mod instrument;
 pub mod responses;
 pub mod units;
+pub mod waves;

@@ -53,10 +53,15 @@ pub enum AuditAction {
     PasswordChanged,
     PermissionsChanged,
     Export,
+    InstrumentSaved,
+    WaveCreated,
+    WaveStateChanged,
+    InvitationsIssued,
+    ResponsesImported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -67,6 +72,11 @@ impl AuditAction {
         AuditAction::PasswordChanged,
         AuditAction::PermissionsChanged,
         AuditAction::Export,
+        AuditAction::InstrumentSaved,
+        AuditAction::WaveCreated,
+        AuditAction::WaveStateChanged,
+        AuditAction::InvitationsIssued,
+        AuditAction::ResponsesImported,
     ];
 
     /// The stored name, e.g. `login_failed`.
@@ -82,6 +92,11 @@ impl AuditAction {
             AuditAction::PasswordChanged => "password_changed",
             AuditAction::PermissionsChanged => "permissions_changed",
             AuditAction::Export => "export",
+            AuditAction::InstrumentSaved => "instrument_saved",
+            AuditAction::WaveCreated => "wave_created",
+            AuditAction::WaveStateChanged => "wave_state_changed",
+            AuditAction::InvitationsIssued => "invitations_issued",
+            AuditAction::ResponsesImported => "responses_imported",
         }
     }
 }
@@ -352,6 +367,11 @@ mod tests {
             );
         }
         assert!("nope".parse::<AuditAction>().is_err());
+        let names: std::collections::HashSet<&str> = AuditAction::ALL
+            .iter()
+            .map(|action| action.as_str())
+            .collect();
+        assert_eq!(names.len(), AuditAction::ALL.len(), "every name is its own");
     }
 
     #[test]

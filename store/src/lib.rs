@@ -14,6 +14,7 @@ mod postgres;
 mod sessions;
 mod sqlite;
 mod store;
+mod surveys;
 mod units;
 mod users;
 
@@ -27,6 +28,10 @@ pub use domain::access::{Role, UnknownRole};
 pub use error::StoreError;
 pub use sessions::SessionBackend;
 pub use store::{PoolOptions, Store};
+pub use surveys::{
+    InstrumentRecord, InstrumentSummary, Invitation, InvitationBatch, NewWave, StoredResponse,
+    SubmitOutcome, WaveRecord, WaveUnitRecord, MAX_INVITATION_BATCH,
+};
 pub use units::{ImportOutcome, UnitHistoryRecord, UnitRecord};
 pub use users::{LockoutPolicy, LoginLock, NewUser, PasswordHash, UserRecord, UserSummary};
 
