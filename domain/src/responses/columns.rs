@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use super::problem::{ResponseProblem, ResponseProblemKind};
-use super::{BARRIER_OTHER_TEXT_COLUMN, BARRIER_PREFIX, COMMENT_PREFIX, UNIT_CODE_COLUMN};
+use super::{
+    BARRIER_LIST_COLUMN, BARRIER_OTHER_TEXT_COLUMN, BARRIER_PREFIX, COMMENT_PREFIX,
+    UNIT_CODE_COLUMN,
+};
 use crate::csv_text::Record;
 use crate::instrument::{BarrierCode, Instrument};
 
@@ -17,6 +20,9 @@ pub(super) enum Column {
     BarrierOtherText,
     /// A comment question, by its position in the instrument.
     Comment(usize),
+    /// Every barrier in one cell, as a multi-select question of another tool writes them
+    /// (`Anggaran, Beban kerja`); only in a mapped file, never exported.
+    BarrierList,
 }
 
 impl Column {
@@ -36,6 +42,7 @@ impl Column {
                 .map_or_else(String::new, |comment| {
                     format!("{COMMENT_PREFIX}{}", comment.id())
                 }),
+            Column::BarrierList => BARRIER_LIST_COLUMN.to_owned(),
         }
     }
 }
@@ -81,8 +88,12 @@ fn normalise(raw: &str) -> String {
 #[derive(Debug, Clone)]
 pub(super) struct Layout {
     width: usize,
-    /// Per field position: the column it holds, `None` for an unknown or repeated column.
-    positions: Vec<Option<Column>>,
+    /// Per field position: the column it holds and the name problems give it (canonical, or
+    /// the file's own header when mapped); `None` for a column not read.
+    positions: Vec<Option<(Column, String)>>,
+    /// Whether item cells may hold a scale label ("Setuju") instead of its number: files from
+    /// other tools do, Siap's own format does not.
+    scale_labels: bool,
 }
 
 impl Layout {
@@ -122,7 +133,7 @@ impl Layout {
                 }
                 Some(&column) => {
                     seen.push(column);
-                    Some(column)
+                    Some((column, column.name(instrument)))
                 }
                 None => {
                     let prefixed = written.to_lowercase().starts_with(BARRIER_PREFIX)
@@ -155,6 +166,16 @@ impl Layout {
         Self {
             width: header.fields.len(),
             positions,
+            scale_labels: false,
+        }
+    }
+
+    /// A layout already worked out (by a column mapping): one entry per header field.
+    pub fn new(positions: Vec<Option<(Column, String)>>, scale_labels: bool) -> Self {
+        Self {
+            width: positions.len(),
+            positions,
+            scale_labels,
         }
     }
 
@@ -162,11 +183,32 @@ impl Layout {
         self.width
     }
 
+    pub fn scale_labels(&self) -> bool {
+        self.scale_labels
+    }
+
     /// The known columns with their field position.
     pub fn columns(&self) -> impl Iterator<Item = (usize, Column)> + '_ {
         self.positions
             .iter()
             .enumerate()
-            .filter_map(|(position, column)| column.map(|c| (position, c)))
+            .filter_map(|(position, column)| column.as_ref().map(|(c, _)| (position, *c)))
+    }
+
+    /// The name problems give the column at a field position.
+    pub fn shown_at(&self, position: usize) -> Option<&str> {
+        self.positions
+            .get(position)?
+            .as_ref()
+            .map(|(_, shown)| shown.as_str())
+    }
+
+    /// The name problems give a column, if the file has it.
+    pub fn shown(&self, column: Column) -> Option<&str> {
+        self.positions
+            .iter()
+            .flatten()
+            .find(|(c, _)| *c == column)
+            .map(|(_, shown)| shown.as_str())
     }
 }

@@ -61,6 +61,8 @@ pub fn append_rows(instrument: &Instrument, rows: &[ParsedResponse], out: &mut S
                         .map_or("", String::as_str);
                     push_field(out, &guard(text));
                 }
+                // Not an export column: barriers are written one column each.
+                Column::BarrierList => {}
             }
         }
         out.push_str("\r\n");

@@ -3,11 +3,12 @@
 use std::collections::HashSet;
 
 use super::columns::Layout;
+use super::labels::Labels;
 use super::problem::{ResponseImportReport, ResponseProblem, ResponseProblemKind};
 use super::response::ParsedResponse;
 use super::row::{read_row, RowContext};
 use super::{MAX_BYTES, MAX_PROBLEMS, MAX_ROWS};
-use crate::csv_text::{decode, detect_delimiter, RecordReader};
+use crate::csv_text::{decode, detect_delimiter, Record, RecordReader};
 use crate::instrument::Instrument;
 use crate::units::Unit;
 
@@ -20,15 +21,21 @@ pub fn read_responses(
     instrument: &Instrument,
     units: &[Unit],
 ) -> Result<Vec<ParsedResponse>, ResponseImportReport> {
-    if input.len() > MAX_BYTES {
-        return Err(report(vec![ResponseProblem {
-            line: 1,
-            column: None,
-            kind: ResponseProblemKind::FileTooLarge {
-                bytes: input.len(),
-                limit: MAX_BYTES,
-            },
-        }]));
+    read_with(input, instrument, units, |header, problems| {
+        Layout::read(header, instrument, problems)
+    })
+}
+
+/// [`read_responses`] with the header line read by `layout`, which adds the problems of the
+/// header: the whole import but the columns is shared by Siap's own format and mapped files.
+pub(super) fn read_with(
+    input: &[u8],
+    instrument: &Instrument,
+    units: &[Unit],
+    layout: impl FnOnce(&Record, &mut Vec<ResponseProblem>) -> Layout,
+) -> Result<Vec<ParsedResponse>, ResponseImportReport> {
+    if let Some(problem) = too_large(input) {
+        return Err(report(vec![problem]));
     }
     let decoded = decode(input);
     let mut problems = Vec::new();
@@ -55,12 +62,14 @@ pub fn read_responses(
         }
         return Err(report(problems));
     };
-    let layout = Layout::read(&header, instrument, &mut problems);
+    let layout = layout(&header, &mut problems);
     let known: HashSet<&str> = units.iter().map(|unit| unit.code.as_str()).collect();
+    let labels = Labels::new(instrument);
     let context = RowContext {
         instrument,
         layout: &layout,
         units: &known,
+        labels: &labels,
     };
 
     let mut responses = Vec::new();
@@ -94,7 +103,18 @@ pub fn read_responses(
     }
 }
 
-fn unterminated(records: &RecordReader<'_>) -> Option<ResponseProblem> {
+pub(super) fn too_large(input: &[u8]) -> Option<ResponseProblem> {
+    (input.len() > MAX_BYTES).then_some(ResponseProblem {
+        line: 1,
+        column: None,
+        kind: ResponseProblemKind::FileTooLarge {
+            bytes: input.len(),
+            limit: MAX_BYTES,
+        },
+    })
+}
+
+pub(super) fn unterminated(records: &RecordReader<'_>) -> Option<ResponseProblem> {
     records.unterminated_quote().map(|line| ResponseProblem {
         line,
         column: None,
@@ -104,7 +124,7 @@ fn unterminated(records: &RecordReader<'_>) -> Option<ResponseProblem> {
 
 /// Problems by line (stable, so a line's problems stay in column order), capped in number.
 /// Problems about the file as a whole are kept first when cutting: they explain the rest.
-fn report(mut problems: Vec<ResponseProblem>) -> ResponseImportReport {
+pub(super) fn report(mut problems: Vec<ResponseProblem>) -> ResponseImportReport {
     if problems.len() > MAX_PROBLEMS {
         problems.sort_by_key(|problem| (!problem.kind.is_about_file(), problem.line));
         let first_dropped = problems[MAX_PROBLEMS].line;

@@ -1,7 +1,17 @@
 //! The sentences of [`ResponseProblemKind`] in Bahasa Indonesia and English.
 
 use super::problem::ResponseProblemKind as K;
+use crate::instrument::Bilingual;
 use crate::units::Locale;
+
+/// Labels quoted one by one: a barrier label may hold a comma itself.
+fn listed(labels: &[Bilingual], locale: Locale) -> String {
+    labels
+        .iter()
+        .map(|label| format!("{:?}", label.get(locale)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 impl K {
     /// The reason in Bahasa Indonesia.
@@ -39,6 +49,19 @@ impl K {
                 format!("nilai {value:?} tidak sah; isi 1 (dipilih), 0 atau kosong")
             }
             K::InvalidAnswer { problem } => problem.message_in(Locale::Id).to_owned(),
+            K::InvalidMapping { problem } => problem.kind.message(Locale::Id),
+            K::NotInMapping { column } => format!(
+                "kolom {column} tidak ada dalam pemetaan kolom; petakan ulang kolom berkas ini"
+            ),
+            K::UnknownScaleLabel { value, labels } => format!(
+                "nilai {value:?} bukan pilihan skala; isi angka 1-{} atau salah satu dari: {}",
+                labels.len(),
+                listed(labels, Locale::Id)
+            ),
+            K::UnknownBarrierLabel { value, labels } => format!(
+                "{value:?} bukan hambatan dalam survei ini; pilihannya: {}",
+                listed(labels, Locale::Id)
+            ),
             K::TooManyProblems { limit } => {
                 format!("lebih dari {limit} masalah; perbaiki yang tercantum lalu impor lagi")
             }
@@ -80,6 +103,19 @@ impl K {
                 format!("{value:?} is not valid; write 1 (ticked), 0 or leave it empty")
             }
             K::InvalidAnswer { problem } => problem.message_in(Locale::En).to_owned(),
+            K::InvalidMapping { problem } => problem.kind.message(Locale::En),
+            K::NotInMapping { column } => format!(
+                "column {column} is not in the column mapping; map this file's columns again"
+            ),
+            K::UnknownScaleLabel { value, labels } => format!(
+                "{value:?} is not a scale answer; write a number 1-{} or one of: {}",
+                labels.len(),
+                listed(labels, Locale::En)
+            ),
+            K::UnknownBarrierLabel { value, labels } => format!(
+                "{value:?} is not a barrier of this survey; the choices are: {}",
+                listed(labels, Locale::En)
+            ),
             K::TooManyProblems { limit } => {
                 format!("more than {limit} problems; fix those listed and import again")
             }

@@ -8,6 +8,10 @@
 //! [`ResponseImportReport`] listing every problem with its line and column, never a partial
 //! result.
 //!
+//! Files from other tools, with their own headers and answers written as labels, are read
+//! through a [`ColumnMapping`] ([`guess_mapping`] proposes one, [`read_responses_mapped`]
+//! reads with it).
+//!
 //! The file deliberately has no respondent id, token or timestamp column: a stored response
 //! keeps no link to a person (see the anonymity notes in `docs/responses-csv.md`).
 //!
@@ -15,17 +19,29 @@
 
 mod columns;
 mod export;
+mod guess;
+mod header_text;
 mod import;
+mod labels;
+mod mapped;
+mod mapping;
+mod mapping_problem;
 mod messages;
 mod problem;
 mod response;
 mod row;
 
 #[cfg(test)]
+mod mapping_tests;
+#[cfg(test)]
 mod tests;
 
 pub use export::{append_rows, header_line, write_responses};
+pub use guess::{guess_mapping, HeaderGuess};
 pub use import::read_responses;
+pub use mapped::read_responses_mapped;
+pub use mapping::ColumnMapping;
+pub use mapping_problem::{MappingError, MappingProblem, MappingProblemKind};
 pub use problem::{ResponseImportReport, ResponseProblem, ResponseProblemKind};
 pub use response::ParsedResponse;
 
@@ -40,6 +56,10 @@ pub const BARRIER_OTHER_TEXT_COLUMN: &str = "barrier:lainnya_text";
 
 /// Prefix of the comment columns: `comment:saran`...
 pub const COMMENT_PREFIX: &str = "comment:";
+
+/// The column a file from another tool may hold every ticked barrier in, by label or code
+/// (a multi-select question); only through a [`ColumnMapping`], never exported.
+pub const BARRIER_LIST_COLUMN: &str = "barriers";
 
 /// The most data rows one import reads: several times the whole of Pemprov DKI (about 65
 /// thousand PNS), so one wave of any single organisation fits, and a runaway file does not

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::instrument::AnswerProblem;
+use super::mapping_problem::MappingProblem;
+use crate::instrument::{AnswerProblem, Bilingual};
 use crate::units::{Locale, UnitCode, UnitError};
 
 /// Every problem found in a file. An import with any problem yields no response at all.
@@ -22,8 +23,8 @@ pub struct ResponseProblem {
     /// (a quoted comment with a line break) this is the line it starts on.
     pub line: usize,
     /// The column concerned by its canonical name (`unit_code`, an item id, `barrier:ti`,
-    /// `comment:saran`), or as written in the header for an unknown column; `None` when the
-    /// problem is about the whole line or file.
+    /// `comment:saran`), or as written in the header for an unknown column or any column of a
+    /// mapped file; `None` when the problem is about the whole line or file.
     pub column: Option<String>,
     pub kind: ResponseProblemKind,
 }
@@ -109,6 +110,27 @@ pub enum ResponseProblemKind {
     InvalidAnswer {
         problem: AnswerProblem,
     },
+    /// The column mapping does not fit the instrument (see [`MappingProblem`]).
+    InvalidMapping {
+        problem: MappingProblem,
+    },
+    /// A column of the file that the mapping does not list at that place: the mapping was
+    /// made for another file.
+    NotInMapping {
+        column: String,
+    },
+    /// A mapped item cell that is neither a number nor a label of the scale.
+    UnknownScaleLabel {
+        value: String,
+        /// The scale's labels, lowest point first.
+        labels: Vec<Bilingual>,
+    },
+    /// A name in a multi-select barriers cell that is no barrier the instrument offers.
+    UnknownBarrierLabel {
+        value: String,
+        /// The labels of the barriers offered.
+        labels: Vec<Bilingual>,
+    },
     /// The report was cut short to stay small; fix the problems listed and import again.
     TooManyProblems {
         limit: usize,
@@ -129,6 +151,8 @@ impl ResponseProblemKind {
                 | Self::UnknownColumn { .. }
                 | Self::DuplicateColumn { .. }
                 | Self::TooManyRows { .. }
+                | Self::InvalidMapping { .. }
+                | Self::NotInMapping { .. }
                 | Self::TooManyProblems { .. }
         )
     }

@@ -3,10 +3,11 @@
 use std::collections::HashSet;
 
 use super::columns::{Column, Layout};
+use super::labels::Labels;
 use super::problem::{ResponseProblem, ResponseProblemKind};
 use super::response::ParsedResponse;
 use crate::csv_text::{excerpt, unguard, Record};
-use crate::instrument::{Answers, Instrument, BARRIER_OTHER_TARGET};
+use crate::instrument::{Answers, BarrierCode, Instrument, BARRIER_OTHER_TARGET};
 use crate::units::UnitCode;
 
 /// What every row is checked against.
@@ -14,6 +15,7 @@ pub(super) struct RowContext<'a> {
     pub instrument: &'a Instrument,
     pub layout: &'a Layout,
     pub units: &'a HashSet<&'a str>,
+    pub labels: &'a Labels,
 }
 
 /// Reads a row, adding a problem for each cell that is wrong; the response only when there
@@ -37,10 +39,11 @@ pub(super) fn read_row(
         return None;
     }
     let before = problems.len();
-    let mut report = |column: Column, kind| {
+    let layout = context.layout;
+    let mut report = |position: usize, kind| {
         problems.push(ResponseProblem {
             line,
-            column: Some(column.name(instrument)),
+            column: layout.shown_at(position).map(str::to_owned),
             kind,
         });
     };
@@ -55,9 +58,9 @@ pub(super) fn read_row(
         match column {
             Column::UnitCode => match UnitCode::parse(cell) {
                 Ok(code) if context.units.contains(code.as_str()) => unit = Some(code),
-                Ok(code) => report(column, ResponseProblemKind::UnknownUnit { code }),
+                Ok(code) => report(position, ResponseProblemKind::UnknownUnit { code }),
                 Err(reason) => report(
-                    column,
+                    position,
                     ResponseProblemKind::InvalidUnitCode {
                         value: excerpt(cell),
                         reason,
@@ -68,13 +71,14 @@ pub(super) fn read_row(
                 let Some(item) = instrument.items().nth(index) else {
                     continue;
                 };
-                match item_value(cell, instrument) {
+                let labels = layout.scale_labels().then_some(context.labels);
+                match item_value(cell, instrument, labels) {
                     Ok(value) => {
                         answers.items.insert(item.id().to_string(), value);
                     }
                     Err(kind) => {
                         reported.insert(item.id().to_string());
-                        report(column, kind);
+                        report(position, kind);
                     }
                 }
             }
@@ -82,12 +86,21 @@ pub(super) fn read_row(
                 "1" => answers.barriers.push(code.as_str().to_owned()),
                 "" | "0" => {}
                 other => report(
-                    column,
+                    position,
                     ResponseProblemKind::InvalidBarrierFlag {
                         value: excerpt(other),
                     },
                 ),
             },
+            Column::BarrierList => {
+                let (codes, unknown) = context.labels.split_barriers(cell);
+                answers
+                    .barriers
+                    .extend(codes.into_iter().map(|code| code.as_str().to_owned()));
+                for kind in unknown {
+                    report(position, kind);
+                }
+            }
             Column::BarrierOtherText => {
                 answers.barrier_other = Some(unguard(cell.trim()).to_owned());
             }
@@ -111,7 +124,7 @@ pub(super) fn read_row(
                 }
                 problems.push(ResponseProblem {
                     line,
-                    column: answer_column(problem.target(), instrument),
+                    column: answer_column(problem.target(), instrument, layout),
                     kind: ResponseProblemKind::InvalidAnswer { problem },
                 });
             }
@@ -120,17 +133,28 @@ pub(super) fn read_row(
     }
 }
 
-/// An item cell: empty means skipped, otherwise a whole number on the scale.
-fn item_value(cell: &str, instrument: &Instrument) -> Result<Option<u8>, ResponseProblemKind> {
+/// An item cell: empty means skipped, otherwise a whole number on the scale, or one of the
+/// scale's `labels` when given.
+fn item_value(
+    cell: &str,
+    instrument: &Instrument,
+    labels: Option<&Labels>,
+) -> Result<Option<u8>, ResponseProblemKind> {
     let text = cell.trim();
     if text.is_empty() {
         return Ok(None);
     }
     let digits = text.strip_prefix('-').unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ResponseProblemKind::NotAnInteger {
-            value: excerpt(text),
-        });
+        return match labels {
+            Some(labels) => labels
+                .scale_point(text)
+                .map(Some)
+                .ok_or_else(|| labels.not_on_scale(text)),
+            None => Err(ResponseProblemKind::NotAnInteger {
+                value: excerpt(text),
+            }),
+        };
     }
     let scale = instrument.scale();
     let out_of_scale = || ResponseProblemKind::OutOfScale {
@@ -145,16 +169,24 @@ fn item_value(cell: &str, instrument: &Instrument) -> Result<Option<u8>, Respons
     }
 }
 
-/// The column a problem found by the answer rules belongs to.
-fn answer_column(target: &str, instrument: &Instrument) -> Option<String> {
-    if target == BARRIER_OTHER_TARGET {
-        return Some(Column::BarrierOtherText.name(instrument));
-    }
-    if instrument.item(target).is_some() {
-        return Some(target.to_owned());
-    }
-    if instrument.comment(target).is_some() {
-        return Some(format!("{}{target}", super::COMMENT_PREFIX));
-    }
-    Some(format!("{}{target}", super::BARRIER_PREFIX))
+/// The column a problem found by the answer rules belongs to: as the file names it when it
+/// has that column, else by its canonical name.
+fn answer_column(target: &str, instrument: &Instrument, layout: &Layout) -> Option<String> {
+    let column = if target == BARRIER_OTHER_TARGET {
+        Column::BarrierOtherText
+    } else if let Some(index) = instrument.items().position(|item| item.id() == target) {
+        Column::Item(index)
+    } else if let Some(index) = instrument.comments().iter().position(|c| c.id() == target) {
+        Column::Comment(index)
+    } else if let Some(code) = BarrierCode::parse(target) {
+        Column::Barrier(code)
+    } else {
+        return Some(format!("{}{target}", super::BARRIER_PREFIX));
+    };
+    let shown = layout.shown(column).or_else(|| match column {
+        // A barrier ticked in a multi-select column.
+        Column::Barrier(_) => layout.shown(Column::BarrierList),
+        _ => None,
+    });
+    Some(shown.map_or_else(|| column.name(instrument), str::to_owned))
 }

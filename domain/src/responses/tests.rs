@@ -8,7 +8,7 @@ use crate::units::{Headcount, Locale, Unit, UnitCode, UnitKind, UnitName};
 
 /// `kesesuaian-1` (required), `manfaat-pribadi-1` (optional), `kesesuaian-4` (required,
 /// reverse-keyed), barriers, comment `saran`.
-fn instrument() -> Instrument {
+pub(super) fn instrument() -> Instrument {
     let mut draft = default_instrument().to_draft();
     let keep = ["kesesuaian-1", "manfaat-pribadi-1", "kesesuaian-4"];
     draft.items.retain(|item| keep.contains(&item.id.as_str()));
@@ -32,7 +32,7 @@ fn unit(code: &str, parent: Option<&str>) -> Unit {
     }
 }
 
-fn units() -> Vec<Unit> {
+pub(super) fn units() -> Vec<Unit> {
     vec![unit("DKI", None), unit("DKI.A", Some("DKI"))]
 }
 
@@ -49,7 +49,7 @@ fn problems(text: &str) -> Vec<(usize, Option<String>, ResponseProblemKind)> {
         .collect()
 }
 
-fn column(name: &str) -> Option<String> {
+pub(super) fn column(name: &str) -> Option<String> {
     Some(name.to_owned())
 }
 
