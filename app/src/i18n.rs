@@ -101,6 +101,234 @@ pub fn text(locale: Locale, id: &str) -> &'static str {
         "import_creates" => ("unit baru", "new units"),
         "import_updates" => ("diperbarui", "updated"),
         "import_unchanged" => ("tidak berubah", "unchanged"),
+        "survey_window_title" => (
+            "Survei kesiapan perubahan · Siap",
+            "Readiness for change survey · Siap",
+        ),
+        "survey_closing_title" => (
+            "Hambatan dan saran",
+            "Barriers and suggestions",
+        ),
+        "survey_closes" => (
+            "Ditutup",
+            "Closes",
+        ),
+        "survey_anonymity" => (
+            "Jawaban Anda anonim. Tautan ini tidak terhubung dengan nama Anda, dan jawaban disimpan tanpa tautan, alamat IP, perangkat, atau jam pengisian. Hasil hanya ditampilkan untuk kelompok yang cukup besar.",
+            "Your answers are anonymous. This link is not connected to your name, and answers are stored without the link, IP address, device or time of day. Results are only shown for groups large enough.",
+        ),
+        "survey_items_answered" => (
+            "pernyataan dijawab",
+            "statements answered",
+        ),
+        "survey_previous" => (
+            "Sebelumnya",
+            "Previous",
+        ),
+        "survey_next" => (
+            "Berikutnya",
+            "Next",
+        ),
+        "survey_page" => (
+            "Bagian",
+            "Part",
+        ),
+        "survey_submit" => (
+            "Kirim jawaban",
+            "Send answers",
+        ),
+        "survey_barrier_other" => (
+            "Lainnya, sebutkan:",
+            "Other, please describe:",
+        ),
+        "survey_problems" => (
+            "Jawaban belum dikirim. Periksa bagian berikut:",
+            "The answers have not been sent. Please check:",
+        ),
+        "survey_unavailable" => (
+            "Jawaban Anda BELUM tersimpan karena layanan sedang sibuk. Jawaban masih ada di halaman ini; silakan kirim lagi sebentar lagi.",
+            "Your answers have NOT been saved because the service is busy. They are still on this page; please send them again shortly.",
+        ),
+        "survey_unknown_title" => (
+            "Tautan tidak dikenal",
+            "Unknown link",
+        ),
+        "survey_unknown_body" => (
+            "Kode pada tautan ini tidak ditemukan. Periksa kembali kode pada lembar undangan Anda.",
+            "The code in this link was not found. Check the code on your invitation slip.",
+        ),
+        "survey_used_title" => (
+            "Tautan sudah dipakai",
+            "Link already used",
+        ),
+        "survey_used_body" => (
+            "Jawaban untuk tautan ini sudah tersimpan. Setiap tautan hanya dapat dipakai satu kali; jawaban yang dikirim lagi tidak disimpan.",
+            "Answers for this link have already been saved. Each link can be used once; answers sent again are not stored.",
+        ),
+        "survey_closed_title" => (
+            "Survei sudah ditutup",
+            "The survey has closed",
+        ),
+        "survey_closed_body" => (
+            "Masa pengisian survei ini sudah berakhir. Terima kasih atas perhatian Anda.",
+            "The period for answering this survey has ended. Thank you for your interest.",
+        ),
+        "survey_not_open_title" => (
+            "Survei belum dibuka",
+            "The survey is not open yet",
+        ),
+        "survey_not_open_body" => (
+            "Survei ini belum dapat diisi.",
+            "This survey cannot be answered yet.",
+        ),
+        "survey_opens" => (
+            "Dibuka",
+            "Opens",
+        ),
+        "survey_thanks_title" => (
+            "Terima kasih!",
+            "Thank you!",
+        ),
+        "survey_thanks_body" => (
+            "Jawaban Anda sudah tersimpan. Anda dapat menutup halaman ini.",
+            "Your answers have been saved. You may close this page.",
+        ),
+        "nav_waves" => (
+            "Survei",
+            "Surveys",
+        ),
+        "waves_title" => (
+            "Gelombang survei",
+            "Survey waves",
+        ),
+        "waves_none" => (
+            "Belum ada gelombang survei untuk unit Anda.",
+            "There are no survey waves for your units yet.",
+        ),
+        "waves_create" => (
+            "Buat gelombang",
+            "Create wave",
+        ),
+        "wave_title" => (
+            "Judul",
+            "Title",
+        ),
+        "wave_kind" => (
+            "Jenis",
+            "Kind",
+        ),
+        "wave_kind_baseline" => (
+            "Pengukuran awal (baseline)",
+            "Baseline",
+        ),
+        "wave_kind_follow_up" => (
+            "Pengukuran lanjutan",
+            "Follow-up",
+        ),
+        "wave_instrument" => (
+            "Instrumen",
+            "Instrument",
+        ),
+        "wave_units" => (
+            "Kode unit (pisahkan dengan koma; seluruh unit di bawahnya ikut)",
+            "Unit codes (comma-separated; every unit below is included)",
+        ),
+        "wave_opens" => (
+            "Dibuka (WIB)",
+            "Opens (WIB)",
+        ),
+        "wave_closes" => (
+            "Ditutup (WIB)",
+            "Closes (WIB)",
+        ),
+        "wave_status" => (
+            "Status",
+            "Status",
+        ),
+        "wave_status_draft" => (
+            "Draf",
+            "Draft",
+        ),
+        "wave_status_scheduled" => (
+            "Terjadwal",
+            "Scheduled",
+        ),
+        "wave_status_open" => (
+            "Dibuka",
+            "Open",
+        ),
+        "wave_status_ended" => (
+            "Waktu habis",
+            "Time is up",
+        ),
+        "wave_status_closed" => (
+            "Ditutup",
+            "Closed",
+        ),
+        "wave_response_rate" => (
+            "Tingkat respons",
+            "Response rate",
+        ),
+        "wave_created" => (
+            "Gelombang dibuat.",
+            "Wave created.",
+        ),
+        "wave_open_page" => (
+            "Lihat gelombang",
+            "View wave",
+        ),
+        "wave_previous" => (
+            "Gelombang sebelumnya",
+            "Previous wave",
+        ),
+        "wave_action_open" => (
+            "Buka gelombang",
+            "Open the wave",
+        ),
+        "wave_action_close" => (
+            "Tutup gelombang",
+            "Close the wave",
+        ),
+        "wave_run_again" => (
+            "Jalankan lagi (gelombang lanjutan)",
+            "Run again (follow-up wave)",
+        ),
+        "wave_units_heading" => (
+            "Unit dan undangan",
+            "Units and invitations",
+        ),
+        "wave_issued" => (
+            "Undangan",
+            "Invitations",
+        ),
+        "wave_responded" => (
+            "Jawaban",
+            "Responses",
+        ),
+        "wave_invitations" => (
+            "Lembar undangan",
+            "Invitation slips",
+        ),
+        "wave_tokens" => (
+            "kode",
+            "codes",
+        ),
+        "wave_used" => (
+            "terpakai",
+            "used",
+        ),
+        "wave_sheet" => (
+            "Lembar cetak",
+            "Printable sheet",
+        ),
+        "wave_count" => (
+            "Jumlah undangan",
+            "Number of invitations",
+        ),
+        "wave_issue" => (
+            "Buat undangan",
+            "Issue invitations",
+        ),
         _ => ("?", "?"),
     };
     match locale {
@@ -216,6 +444,62 @@ mod tests {
             "import_creates",
             "import_updates",
             "import_unchanged",
+            "survey_window_title",
+            "survey_closing_title",
+            "survey_closes",
+            "survey_anonymity",
+            "survey_items_answered",
+            "survey_previous",
+            "survey_next",
+            "survey_page",
+            "survey_submit",
+            "survey_barrier_other",
+            "survey_problems",
+            "survey_unavailable",
+            "survey_unknown_title",
+            "survey_unknown_body",
+            "survey_used_title",
+            "survey_used_body",
+            "survey_closed_title",
+            "survey_closed_body",
+            "survey_not_open_title",
+            "survey_not_open_body",
+            "survey_opens",
+            "survey_thanks_title",
+            "survey_thanks_body",
+            "nav_waves",
+            "waves_title",
+            "waves_none",
+            "waves_create",
+            "wave_title",
+            "wave_kind",
+            "wave_kind_baseline",
+            "wave_kind_follow_up",
+            "wave_instrument",
+            "wave_units",
+            "wave_opens",
+            "wave_closes",
+            "wave_status_draft",
+            "wave_status_scheduled",
+            "wave_status_open",
+            "wave_status_ended",
+            "wave_status_closed",
+            "wave_response_rate",
+            "wave_created",
+            "wave_open_page",
+            "wave_previous",
+            "wave_action_open",
+            "wave_action_close",
+            "wave_run_again",
+            "wave_units_heading",
+            "wave_issued",
+            "wave_responded",
+            "wave_invitations",
+            "wave_tokens",
+            "wave_used",
+            "wave_sheet",
+            "wave_count",
+            "wave_issue",
         ] {
             assert_ne!(text(Locale::Id, key), "?", "{key}");
             assert_ne!(text(Locale::En, key), text(Locale::Id, key), "{key}");

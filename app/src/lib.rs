@@ -5,12 +5,15 @@
 pub mod admin;
 pub mod auth;
 pub mod error;
+pub mod format;
 pub mod i18n;
 mod nav;
 pub mod pages;
 mod shell;
 pub mod status;
+pub mod survey;
 pub mod units;
+pub mod waves;
 
 pub use shell::{shell, App};
 

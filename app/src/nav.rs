@@ -13,7 +13,18 @@ use crate::{
 pub fn NavBar() -> impl IntoView {
     // Asked again on every navigation, so signing in or out shows at once.
     let location = use_location();
-    let user = Resource::new(move || location.pathname.get(), |_| current_user());
+    // Respondents (`/s/...`) are never signed in and need no menu: nothing is asked.
+    let user = Resource::new(
+        move || location.pathname.get(),
+        |path| async move {
+            if path.starts_with("/s/") {
+                Ok(None)
+            } else {
+                current_user().await
+            }
+        },
+    );
+    let respondent = move || location.pathname.with(|p| p.starts_with("/s/"));
     let logout = ServerAction::<Logout>::new();
     view! {
         <header class="site-header">
@@ -26,6 +37,7 @@ pub fn NavBar() -> impl IntoView {
                                 let admin = u.role == Role::Admin;
                                 view! {
                                     <a href="/units"><Text id="nav_units"/></a>
+                                    <a href="/waves"><Text id="nav_waves"/></a>
                                     <Show when=move || admin>
                                         <a href="/admin/import-units"><Text id="nav_import"/></a>
                                         <a href="/admin/users"><Text id="nav_users"/></a>
@@ -40,6 +52,7 @@ pub fn NavBar() -> impl IntoView {
                                 }
                                     .into_any()
                             }
+                            _ if respondent() => ().into_any(),
                             _ => view! { <a href="/login" data-testid="nav-login"><Text id="nav_login"/></a> }.into_any(),
                         }
                     })}

@@ -11,7 +11,9 @@ use crate::{
     i18n::{provide_locale, Text},
     nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
+    survey::{SurveyPage, ThanksPage},
     units::{UnitPage, UnitsImportPage, UnitsPage},
+    waves::{WavePage, WavesPage},
 };
 
 /// The HTML document around every page.
@@ -61,6 +63,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/import-units") view=UnitsImportPage/>
                     <Route path=path!("/admin/users") view=UsersPage/>
                     <Route path=path!("/admin/audit") view=AuditPage/>
+                    <Route path=path!("/waves") view=WavesPage/>
+                    <Route path=path!("/waves/:id") view=WavePage/>
+                    <Route path=path!("/s/:token") view=SurveyPage/>
+                    <Route path=path!("/s/:token/selesai") view=ThanksPage/>
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-
-const PASSWORD = "rahasia-sekali-123";
+import { expect, test } from "@playwright/test";
+import { ensureAdmin, PASSWORD, signIn } from "./support";
 
 const BAD_CSV = [
   "code,name,kind,parent_code,headcount",
@@ -16,26 +15,8 @@ const GOOD_CSV = [
   "E2E.DINAS-B,Dinas B,dinas,E2E,80",
 ].join("\n");
 
-async function signIn(page: Page, username: string) {
-  await page.goto("/login");
-  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
-
 test("an admin imports units, scopes a change agent, who cannot see another dinas", async ({ page }, testInfo) => {
-  // The first project run creates the administrator; later runs find the page closed.
-  await page.goto("/setup");
-  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
-  if (await page.getByTestId("setup-submit").isVisible()) {
-    await page.getByLabel("Nama pengguna").fill("admin");
-    await page.getByLabel("Nama tampilan").fill("Admin Siap");
-    await page.getByLabel("Kata sandi").fill(PASSWORD);
-    await page.getByTestId("setup-submit").click();
-    await expect(page).toHaveURL(/\/login$/);
-  }
+  await ensureAdmin(page);
   await signIn(page, "admin");
 
   await page.goto("/admin/import-units");

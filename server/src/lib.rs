@@ -2,14 +2,19 @@
 //! functions, health probes) and graceful shutdown. Domain logic lives in the `store` and
 //! `indicators` crates and in `app`; this crate wires them together.
 
+// Leptos view types nest deeply; the survey form's type exceeds the default depth.
+#![recursion_limit = "256"]
+
 pub mod admin_cli;
 pub mod config;
 pub mod csrf;
 pub mod demo;
 pub mod error;
 pub mod health;
+pub mod invitations;
 pub mod shutdown;
 pub mod startup;
+pub mod survey;
 pub mod telemetry;
 
 pub use config::{Cli, Command, ServeConfig};

@@ -2,7 +2,7 @@
 
 use std::{future::Future, net::SocketAddr, time::Duration};
 
-use app::{shell, App};
+use app::{shell, survey::ssr::InstrumentCache, App};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -17,7 +17,7 @@ use tower_sessions::{
     Expiry, SessionManagerLayer,
 };
 
-use crate::{config::ServeConfig, csrf, health, ServerError};
+use crate::{config::ServeConfig, csrf, health, invitations, survey, ServerError};
 
 /// A built application: connected, migrated and bound, not yet serving. Binding before
 /// serving lets tests ask for port 0 and read the port they got.
@@ -33,6 +33,22 @@ impl Application {
         let store = Store::connect(&config.database_url, &config.pool).await?;
         store.migrate().await?;
         tracing::info!(engine = %store.engine(), database = %config.database_url, "database ready");
+        // The built-in survey is always there to run a wave with; saving it is idempotent,
+        // and a changed default gets a new version rather than editing the stored one.
+        // A default whose content changed without a new version is refused (Conflict): the
+        // server still starts, with the versions already stored.
+        if let Err(e) = store
+            .save_instrument(
+                &domain::instrument::default_instrument(),
+                &store::Actor::system("siap"),
+            )
+            .await
+        {
+            if e.is_unavailable() {
+                return Err(e.into());
+            }
+            tracing::error!(error = %e, "the built-in survey was not saved");
+        }
         if config.demo {
             crate::demo::seed(&store).await?;
         }
@@ -132,18 +148,25 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     let routes = generate_route_list(App);
     let context_store = store.clone();
+    let instruments = InstrumentCache::default();
+    let context_instruments = instruments.clone();
     Router::new()
         .leptos_routes_with_context(
             &leptos_options,
             routes,
-            move || provide_context(context_store.clone()),
+            move || {
+                provide_context(context_store.clone());
+                provide_context(context_instruments.clone());
+            },
             {
                 let options = leptos_options.clone();
                 move || shell(options.clone())
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
-        .with_state(leptos_options)
+        .with_state(leptos_options.clone())
+        .merge(survey::routes(store.clone(), instruments, leptos_options))
+        .merge(invitations::routes(store.clone()))
         .merge(health::routes(store))
         .layer(axum::middleware::from_fn(csrf::same_origin_writes))
         .layer(sessions)
@@ -157,11 +180,34 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
                 tracing::info_span!(
                     "request",
                     method = %request.method(),
-                    path = %request.uri().path(),
+                    path = %loggable_path(request.uri().path()),
                     request_id,
                 )
             }),
         )
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// The request path as logged: a respondent's token never reaches the log, so the log cannot
+/// tell when a given invitation was used.
+fn loggable_path(path: &str) -> &str {
+    if path.starts_with("/s/") {
+        "/s/{token}"
+    } else {
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_are_not_logged() {
+        assert_eq!(super::loggable_path("/s/abcd2345efgh"), "/s/{token}");
+        assert_eq!(
+            super::loggable_path("/s/abcd2345efgh/selesai"),
+            "/s/{token}"
+        );
+        assert_eq!(super::loggable_path("/units/DKI"), "/units/DKI");
+    }
 }

@@ -101,18 +101,6 @@ fn UserEditForm(user: super::UserView, update: ServerAction<UpdateUser>) -> impl
     }
 }
 
-/// UTC timestamps shown in Jakarta time (WIB, UTC+7; Indonesia has no daylight saving).
-fn jakarta_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| {
-            let wib = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-            t.with_timezone(&wib)
-                .format("%d-%m-%Y %H:%M:%S WIB")
-                .to_string()
-        })
-        .unwrap_or_else(|_| rfc3339.to_owned())
-}
-
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let locale = use_locale();
@@ -139,7 +127,7 @@ pub fn AuditPage() -> impl IntoView {
                                 <tbody>
                                     {list.into_iter().map(|e| view! {
                                         <tr>
-                                            <td>{jakarta_time(&e.at)}</td><td>{e.actor}</td>
+                                            <td>{crate::format::jakarta_time_text(&e.at)}</td><td>{e.actor}</td>
                                             <td>{e.action}</td><td>{e.target.unwrap_or_default()}</td>
                                         </tr>
                                     }).collect_view()}

@@ -78,10 +78,15 @@ fn session_error(e: tower_sessions::session::Error) -> AppError {
 /// this session began, is signed out.
 pub async fn current_auth_user() -> Result<Option<AuthUser>, AppError> {
     let session = session().await?;
+    auth_user_in(&store()?, &session).await
+}
+
+/// The signed-in user of `session`: for plain Axum handlers (printable sheets, downloads)
+/// that have the session and the store but no Leptos context.
+pub async fn auth_user_in(store: &Store, session: &Session) -> Result<Option<AuthUser>, AppError> {
     let Some(user_id) = session.get::<i64>(USER_KEY).await.map_err(session_error)? else {
         return Ok(None);
     };
-    let store = store()?;
     let user = store.user_by_id(user_id).await?;
     let epoch = session
         .get::<String>(PASSWORD_EPOCH_KEY)

@@ -19,12 +19,15 @@ pub enum Action {
     PlanInterventions,
     /// Approve an intervention plan for a unit.
     ApproveInterventions,
-    /// Run surveys: instruments, waves, invitations, response imports.
+    /// Run surveys: instruments, waves (create, open, close), response imports.
     ManageSurveys,
+    /// Issue and print invitation tokens for a unit of an open or draft wave, and follow its
+    /// response rate: the change agent's part of running a wave in their units.
+    DistributeInvitations,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::ViewUnit,
         Action::EditUnit,
         Action::ImportUnits,
@@ -33,5 +36,6 @@ impl Action {
         Action::PlanInterventions,
         Action::ApproveInterventions,
         Action::ManageSurveys,
+        Action::DistributeInvitations,
     ];
 }

@@ -24,9 +24,15 @@ pub fn authorize(
         Role::Admin => true,
         Role::Leader => matches!(
             action,
-            Action::ViewUnit | Action::ApproveInterventions | Action::PlanInterventions
+            Action::ViewUnit
+                | Action::ApproveInterventions
+                | Action::PlanInterventions
+                | Action::DistributeInvitations
         ),
-        Role::ChangeAgent => matches!(action, Action::ViewUnit | Action::PlanInterventions),
+        Role::ChangeAgent => matches!(
+            action,
+            Action::ViewUnit | Action::PlanInterventions | Action::DistributeInvitations
+        ),
     };
     if !role_may {
         return Err(Denied::RoleLacksPermission);
@@ -66,6 +72,7 @@ mod tests {
             (Admin, PlanInterventions, true),
             (Admin, ApproveInterventions, true),
             (Admin, ManageSurveys, true),
+            (Admin, DistributeInvitations, true),
             (Leader, ViewUnit, true),
             (Leader, EditUnit, false),
             (Leader, ImportUnits, false),
@@ -74,6 +81,7 @@ mod tests {
             (Leader, PlanInterventions, true),
             (Leader, ApproveInterventions, true),
             (Leader, ManageSurveys, false),
+            (Leader, DistributeInvitations, true),
             (ChangeAgent, ViewUnit, true),
             (ChangeAgent, EditUnit, false),
             (ChangeAgent, ImportUnits, false),
@@ -82,6 +90,7 @@ mod tests {
             (ChangeAgent, PlanInterventions, true),
             (ChangeAgent, ApproveInterventions, false),
             (ChangeAgent, ManageSurveys, false),
+            (ChangeAgent, DistributeInvitations, true),
         ];
         assert_eq!(table.len(), Role::ALL.len() * Action::ALL.len());
         for &(role, action, allowed) in table {

@@ -3,11 +3,13 @@
 //! Unit names and the counts of kota, kecamatan and kelurahan follow Jakarta's real
 //! organisation; codes and headcounts are invented (plausible, deterministic, not official).
 
+mod answers;
 mod builder;
 mod perangkat;
 mod rng;
 mod wilayah;
 
+pub use answers::demo_responses;
 use builder::{OrgBuilder, Size};
 use perangkat::{BIRO, BODIES};
 use wilayah::WILAYAH;

@@ -16,6 +16,7 @@ mod definition;
 mod dimension;
 mod draft;
 mod error;
+pub mod form;
 mod hash;
 mod item;
 mod library;

@@ -21,6 +21,21 @@ async fn demo_mode_fills_an_empty_database_once(engine: Engine) {
         store.count_units().await.unwrap(),
         domain::demo::demo_organisation().len() as i64
     );
+    // One open wave with simulated answers from about a third of the staff.
+    let waves = store.list_waves().await.unwrap();
+    assert_eq!(waves.len(), 1);
+    let wave = &waves[0];
+    assert_eq!(
+        wave.status(chrono::Utc::now()),
+        domain::waves::WaveStatus::Open
+    );
+    let units = store.wave_units(wave.id).await.unwrap();
+    let headcount: u64 = units.iter().map(|u| u64::from(u.headcount)).sum();
+    let responded: u64 = units.iter().map(|u| u64::from(u.responded)).sum();
+    assert!(
+        responded * 100 >= headcount * 30 && responded * 100 <= headcount * 40,
+        "{responded} of {headcount}"
+    );
     store.close().await;
 }
 

@@ -10,3 +10,4 @@ mod demo;
 mod health;
 mod pages;
 mod process;
+mod survey;

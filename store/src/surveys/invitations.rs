@@ -216,6 +216,25 @@ impl Store {
         })
     }
 
+    /// One batch by id, with how many of its tokens were used.
+    pub async fn invitation_batch(
+        &self,
+        batch_id: i64,
+    ) -> Result<Option<InvitationBatch>, StoreError> {
+        let row: Option<BatchRow> = on_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT b.id, b.wave_id, b.unit_id, b.size, b.created_at, b.created_by_name, \
+                 (SELECT COUNT(*) FROM invitations i \
+                     WHERE i.batch_id = b.id AND i.used_on IS NOT NULL) AS used \
+                 FROM invitation_batches b WHERE b.id = $1",
+            )
+            .bind(batch_id)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(InvitationBatch::try_from).transpose()
+    }
+
     /// The batches issued for a unit of a wave, oldest first, with how many tokens were used.
     pub async fn invitation_batches(
         &self,
