@@ -137,6 +137,34 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
     let agent = signed_in(&app, "agen", ADMIN_PASSWORD).await;
     let anonymous = browser();
 
+    // Waves: one over the whole organisation, one over another dinas only, one to open.
+    let create_wave = |units: &'static str| {
+        let admin = admin.clone();
+        let app = &app;
+        async move {
+            let response = call(
+                app,
+                &admin,
+                "waves/create",
+                &[
+                    ("title", "Gelombang uji"),
+                    ("kind", "baseline"),
+                    ("instrument_id", "1"),
+                    ("units", units),
+                    ("opens_at", "2026-01-01T08:00"),
+                    ("closes_at", "2030-01-01T08:00"),
+                    ("lang", "id"),
+                ],
+            )
+            .await;
+            assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+            response.json::<i64>().await.unwrap().to_string()
+        }
+    };
+    let everywhere = create_wave("DKI").await;
+    let other_only = create_wave(OTHER_DINAS).await;
+    let to_open = create_wave("DKI").await;
+
     type Form<'a> = Vec<(&'a str, &'a str)>;
     let dry_run: Form = vec![
         ("csv", "code,name,kind,parent_code,headcount\n"),
@@ -192,6 +220,57 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
         ("admin/users/update", edit_user, [401, 200, 403, 403]),
         ("units/export", vec![], [401, 200, 403, 403]),
         ("units/update", edit_own, [401, 200, 403, 403]),
+        ("waves/list", vec![], [401, 200, 200, 200]),
+        ("waves/get", vec![("id", &everywhere)], [401, 200, 200, 200]),
+        ("waves/get", vec![("id", &other_only)], [401, 200, 404, 404]),
+        ("waves/get", vec![("id", "999999")], [401, 404, 404, 404]),
+        ("waves/instruments", vec![], [401, 200, 403, 403]),
+        (
+            "waves/state",
+            vec![("id", &to_open), ("to", "open")],
+            [401, 200, 403, 403],
+        ),
+        (
+            "waves/run-again",
+            vec![
+                ("id", &everywhere),
+                ("title", "Lanjutan"),
+                ("opens_at", "2026-06-01T08:00"),
+                ("closes_at", "2030-06-01T08:00"),
+                ("lang", "id"),
+            ],
+            [401, 200, 403, 403],
+        ),
+        (
+            "waves/invitations/issue",
+            vec![
+                ("wave_id", &everywhere),
+                ("unit_code", AGENT_DINAS),
+                ("count", "3"),
+                ("lang", "id"),
+            ],
+            [401, 200, 404, 200],
+        ),
+        (
+            "waves/invitations/issue",
+            vec![
+                ("wave_id", &everywhere),
+                ("unit_code", kelurahan),
+                ("count", "3"),
+                ("lang", "id"),
+            ],
+            [401, 200, 200, 404],
+        ),
+        (
+            "waves/invitations/issue",
+            vec![
+                ("wave_id", &other_only),
+                ("unit_code", OTHER_DINAS),
+                ("count", "3"),
+                ("lang", "id"),
+            ],
+            [401, 200, 404, 404],
+        ),
     ];
     let clients = [&anonymous, &admin, &leader, &agent];
     let who = ["anonymous", "admin", "leader", "agent"];
@@ -206,6 +285,46 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
             );
         }
     }
+
+    // The printable sheet and the CSV of a batch: the batch's unit decides.
+    let store = store::Store::connect(app.db.url(), &store::PoolOptions::default())
+        .await
+        .unwrap();
+    let wave_id: i64 = everywhere.parse().unwrap();
+    let dinas = store
+        .unit_by_code(&AGENT_DINAS.parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let batch = store
+        .invitation_batches(wave_id, dinas.id)
+        .await
+        .unwrap()
+        .first()
+        .unwrap()
+        .id;
+    store.close().await;
+    for path in [
+        format!("/waves/{wave_id}/undangan/{batch}/lembar"),
+        format!("/waves/{wave_id}/undangan/{batch}.csv"),
+    ] {
+        for (i, expected) in [401u16, 200, 404, 200].into_iter().enumerate() {
+            let response = clients[i].get(app.url(&path)).send().await.unwrap();
+            assert_eq!(
+                response.status().as_u16(),
+                expected,
+                "{} GET {path}",
+                who[i]
+            );
+        }
+    }
+    // A batch under another wave's id is not found either.
+    let response = admin
+        .get(app.url(&format!("/waves/{}/undangan/{batch}/lembar", wave_id + 1)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
 
     // Lists are cut to the scope, not only single reads.
     let agent_units: Value = call(&app, &agent, "units/list", &[("search", "")])
