@@ -329,6 +329,42 @@ pub fn text(locale: Locale, id: &str) -> &'static str {
             "Buat undangan",
             "Issue invitations",
         ),
+        "responses_import_title" => (
+            "Impor jawaban dari CSV",
+            "Import responses from CSV",
+        ),
+        "responses_import_intro" => (
+            "Untuk formulir kertas yang diketik ke spreadsheet, atau ekspor dari LimeSurvey, KoboToolbox atau Google Forms. Cocokkan kolom file dengan pertanyaan survei; semua baris diperiksa dulu dan jawaban hanya disimpan jika tidak ada masalah sama sekali. Kolom yang diabaikan (cap waktu, e-mail) tidak disimpan.",
+            "For paper forms typed into a spreadsheet, or exports from LimeSurvey, KoboToolbox or Google Forms. Match the file's columns to the survey's questions; every row is checked first and answers are stored only if there is no problem at all. Ignored columns (timestamps, e-mail) are not stored.",
+        ),
+        "responses_read_columns" => (
+            "Baca kolom",
+            "Read columns",
+        ),
+        "responses_mapping" => (
+            "Pencocokan kolom",
+            "Column matching",
+        ),
+        "responses_file_column" => (
+            "Kolom di file",
+            "Column in the file",
+        ),
+        "responses_survey_column" => (
+            "Pertanyaan survei",
+            "Survey question",
+        ),
+        "responses_ignore" => (
+            "(abaikan)",
+            "(ignore)",
+        ),
+        "responses_ready" => (
+            "Siap diimpor, jumlah jawaban:",
+            "Ready to import, responses:",
+        ),
+        "responses_imported" => (
+            "Impor selesai, jawaban tersimpan:",
+            "Import complete, responses stored:",
+        ),
         _ => ("?", "?"),
     };
     match locale {
@@ -500,6 +536,15 @@ mod tests {
             "wave_sheet",
             "wave_count",
             "wave_issue",
+            "responses_import_title",
+            "responses_import_intro",
+            "responses_read_columns",
+            "responses_mapping",
+            "responses_file_column",
+            "responses_survey_column",
+            "responses_ignore",
+            "responses_ready",
+            "responses_imported",
         ] {
             assert_ne!(text(Locale::Id, key), "?", "{key}");
             assert_ne!(text(Locale::En, key), text(Locale::Id, key), "{key}");

@@ -2,6 +2,9 @@
 //! running server functions) and with `hydrate` into WebAssembly for the browser. Nothing
 //! server-only may appear outside `cfg(feature = "ssr")`.
 
+// Leptos view types nest deeply; the wave page's type exceeds the default depth.
+#![recursion_limit = "256"]
+
 pub mod admin;
 pub mod auth;
 pub mod error;

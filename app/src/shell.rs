@@ -13,7 +13,7 @@ use crate::{
     pages::{home::HomePage, not_found::NotFound},
     survey::{SurveyPage, ThanksPage},
     units::{UnitPage, UnitsImportPage, UnitsPage},
-    waves::{WavePage, WavesPage},
+    waves::{ImportResponsesPage, WavePage, WavesPage},
 };
 
 /// The HTML document around every page.
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=AuditPage/>
                     <Route path=path!("/waves") view=WavesPage/>
                     <Route path=path!("/waves/:id") view=WavePage/>
+                    <Route path=path!("/waves/:id/impor") view=ImportResponsesPage/>
                     <Route path=path!("/s/:token") view=SurveyPage/>
                     <Route path=path!("/s/:token/selesai") view=ThanksPage/>
                 </Routes>

@@ -1,6 +1,10 @@
 //! Survey waves as the people who run them see them: create a wave for a set of units, open
 //! and close it, issue invitation slips per unit, follow the response rate, run it again.
 
+mod import;
+mod import_page;
+#[cfg(feature = "ssr")]
+mod import_ssr;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -11,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+pub use import::{import_responses, propose_columns, MappingProposal, ResponsesImport};
+pub use import_page::ImportResponsesPage;
 pub use pages::{WavePage, WavesPage};
 
 /// A wave in lists.

@@ -221,6 +221,9 @@ fn WaveView(
             }
         })}
         {can_manage.then(|| view! {
+            <p><a href=format!("/waves/{id}/impor") data-testid="import-responses-link"><Text id="responses_import_title"/></a></p>
+        })}
+        {can_manage.then(|| view! {
             <details class="run-again">
                 <summary><Text id="wave_run_again"/></summary>
                 <ActionForm action=again attr:class="stack">
@@ -248,6 +251,7 @@ fn WaveView(
             </tbody>
         </table>
     }
+    .into_any()
 }
 
 #[component]
@@ -293,4 +297,5 @@ fn WaveUnitLine(
             </td>
         </tr>
     }
+    .into_any()
 }

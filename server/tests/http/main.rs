@@ -10,4 +10,5 @@ mod demo;
 mod health;
 mod pages;
 mod process;
+mod responses_import;
 mod survey;

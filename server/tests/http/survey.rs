@@ -12,15 +12,15 @@ use store::{Actor, NewWave, PoolOptions, Store};
 
 use crate::{on_both_engines, support::TestApp};
 
-struct Fixture {
-    store: Store,
-    wave: i64,
-    tokens: Vec<InvitationToken>,
-    instrument: Instrument,
+pub struct Fixture {
+    pub store: Store,
+    pub wave: i64,
+    pub tokens: Vec<InvitationToken>,
+    pub instrument: Instrument,
 }
 
 /// One kelurahan in an open wave of the default survey, with `tokens` invitations.
-async fn open_wave(app: &TestApp, tokens: u32) -> Fixture {
+pub async fn open_wave(app: &TestApp, tokens: u32) -> Fixture {
     let store = Store::connect(app.db.url(), &PoolOptions::default())
         .await
         .unwrap();
@@ -104,7 +104,7 @@ fn location(response: &reqwest::Response) -> String {
         .unwrap_or_default()
 }
 
-async fn responses(fixture: &Fixture) -> u32 {
+pub async fn responses(fixture: &Fixture) -> u32 {
     fixture
         .store
         .wave_units(fixture.wave)
