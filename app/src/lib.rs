@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 pub mod format;
 pub mod i18n;
+pub mod indicators;
 mod nav;
 pub mod pages;
 mod shell;

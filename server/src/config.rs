@@ -34,6 +34,10 @@ pub enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Compute indicators from files, without a database: an instrument (TOML), the units
+    /// and the responses (CSV). Writes the indicators endpoint's JSON, or a CSV; exits with 2
+    /// and every problem listed when an input file is unusable.
+    Indicators(crate::indicators_cli::IndicatorsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

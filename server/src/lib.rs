@@ -11,6 +11,7 @@ pub mod csrf;
 pub mod demo;
 pub mod error;
 pub mod health;
+pub mod indicators_cli;
 pub mod invitations;
 pub mod shutdown;
 pub mod startup;

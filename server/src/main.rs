@@ -6,6 +6,10 @@ use server::{config::Cli, shutdown, telemetry, Application, Command};
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Files in, files out: no database and no server settings to check.
+    if let Some(Command::Indicators(args)) = &cli.command {
+        return server::indicators_cli::main(args);
+    }
     let default_bind = leptos::prelude::get_configuration(None)
         .map(|c| c.leptos_options.site_addr)
         .unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into());
@@ -26,6 +30,8 @@ async fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Command::Migrate => migrate(&config).await,
+        // Run and answered above.
+        Command::Indicators(_) => Ok(()),
         Command::CreateAdmin {
             username,
             display_name,

@@ -2,7 +2,7 @@
 
 use std::{future::Future, net::SocketAddr, time::Duration};
 
-use app::{shell, survey::ssr::InstrumentCache, App};
+use app::{indicators::IndicatorCache, shell, survey::ssr::InstrumentCache, App};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -150,6 +150,7 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
     let context_store = store.clone();
     let instruments = InstrumentCache::default();
     let context_instruments = instruments.clone();
+    let indicators = IndicatorCache::default();
     Router::new()
         .leptos_routes_with_context(
             &leptos_options,
@@ -157,6 +158,7 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
             move || {
                 provide_context(context_store.clone());
                 provide_context(context_instruments.clone());
+                provide_context(indicators.clone());
             },
             {
                 let options = leptos_options.clone();

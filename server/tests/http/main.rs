@@ -8,6 +8,7 @@ mod access;
 mod auth;
 mod demo;
 mod health;
+mod indicators;
 mod pages;
 mod process;
 mod responses_import;

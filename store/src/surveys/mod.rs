@@ -7,6 +7,7 @@
 //! transaction, so each invitation yields exactly one response or none.
 
 mod answers_json;
+mod counts;
 mod instruments;
 mod invitations;
 mod responses;
