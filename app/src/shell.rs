@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::{
@@ -66,7 +66,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/waves") view=WavesPage/>
                     <Route path=path!("/waves/:id") view=WavePage/>
                     <Route path=path!("/waves/:id/impor") view=ImportResponsesPage/>
-                    <Route path=path!("/s/:token") view=SurveyPage/>
+                    // Rendered whole before sending: without JavaScript, a streamed
+                    // (out-of-order) page would keep showing its loading placeholder.
+                    <Route path=path!("/s/:token") view=SurveyPage ssr=SsrMode::Async/>
                     <Route path=path!("/s/:token/selesai") view=ThanksPage/>
                 </Routes>
             </main>

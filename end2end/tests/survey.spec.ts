@@ -12,7 +12,13 @@ async function openWaveWithTwoInvitations(page: Page, root: string): Promise<{ w
   await page.goto("/admin/import-units");
   await hydrated(page);
   await page.getByTestId("units-csv").fill(
-    ["code,name,kind,parent_code,headcount", `${root},Dinas Survei ${root},dinas,,40`, `${root}.KEL-A,Kelurahan Uji,kelurahan,${root},12`].join("\n"),
+    // One root per organisation: the same root as the access test, so either may run first.
+    [
+      "code,name,kind,parent_code,headcount",
+      "E2E,Provinsi Uji,provinsi,,10",
+      `${root},Dinas Survei ${root},dinas,E2E,40`,
+      `${root}.KEL-A,Kelurahan Uji,kelurahan,${root},12`,
+    ].join("\n"),
   );
   await page.getByTestId("import-commit").click();
   await expect(page.getByTestId("import-summary")).toContainText("Impor selesai");
@@ -109,7 +115,7 @@ async function answerWithoutJavaScript(browser: Browser, baseURL: string, path: 
 }
 
 test("respondents answer on a phone with and without JavaScript; a token answers once", async ({ page, browser, baseURL }, testInfo) => {
-  const root = testInfo.project.name === "desktop" ? "SRV-D" : "SRV-P";
+  const root = testInfo.project.name === "desktop" ? "E2E.SRV-D" : "E2E.SRV-P";
   await ensureAdmin(page);
   await signIn(page, "admin");
   const { wavePath, tokens } = await openWaveWithTwoInvitations(page, root);

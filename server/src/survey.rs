@@ -112,7 +112,8 @@ async fn render_again(
         options,
     } = context;
     let page_options = options.clone();
-    let handler = leptos_axum::render_app_to_stream_with_context(
+    // Rendered whole (not streamed): the page must work without JavaScript.
+    let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(store.clone());
             provide_context(instruments.clone());
