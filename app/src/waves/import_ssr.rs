@@ -109,7 +109,11 @@ fn targets(instrument: &Instrument, locale: Locale) -> Vec<TargetColumn> {
     for question in instrument.comments() {
         let text: String = question.prompt().get(locale).chars().take(70).collect();
         out.push(TargetColumn {
-            name: format!("{}{}", domain::responses::COMMENT_PREFIX, question.id().as_str()),
+            name: format!(
+                "{}{}",
+                domain::responses::COMMENT_PREFIX,
+                question.id().as_str()
+            ),
             label: text,
         });
     }
@@ -157,7 +161,10 @@ pub async fn import_responses(
     let choices: Vec<HeaderGuess> = serde_json::from_str(&mapping).map_err(|_| {
         AppError::Invalid(
             locale
-                .pick("Pemetaan kolom tidak valid.", "The column mapping is invalid.")
+                .pick(
+                    "Pemetaan kolom tidak valid.",
+                    "The column mapping is invalid.",
+                )
                 .to_owned(),
         )
     })?;

@@ -36,7 +36,11 @@ async fn responses_import_checks_then_stores_all_or_nothing(app: TestApp) {
 
     let bad = export(
         &fixture.instrument,
-        &[("T.KEL", "Setuju"), ("T.KEL", "Netral"), ("T.KEL", "Luar biasa")],
+        &[
+            ("T.KEL", "Setuju"),
+            ("T.KEL", "Netral"),
+            ("T.KEL", "Luar biasa"),
+        ],
     );
     let proposal: Value = call(
         &app,
@@ -49,7 +53,11 @@ async fn responses_import_checks_then_stores_all_or_nothing(app: TestApp) {
     .await
     .unwrap();
     let columns = proposal["columns"].as_array().unwrap();
-    assert_eq!(columns[0]["column"], Value::Null, "the timestamp is ignored");
+    assert_eq!(
+        columns[0]["column"],
+        Value::Null,
+        "the timestamp is ignored"
+    );
     assert_eq!(columns[1]["column"], "unit_code");
     assert!(
         columns[2..].iter().all(|c| c["column"].is_string()),
@@ -75,12 +83,21 @@ async fn responses_import_checks_then_stores_all_or_nothing(app: TestApp) {
     .unwrap();
     let problems = refused["Problems"].as_array().expect("problems");
     assert!(
-        problems.iter().all(|p| p.as_str().unwrap().starts_with("Baris 4")),
+        problems
+            .iter()
+            .all(|p| p.as_str().unwrap().starts_with("Baris 4")),
         "{refused}"
     );
-    assert_eq!(responses(&fixture).await, 0, "nothing of a bad file is stored");
+    assert_eq!(
+        responses(&fixture).await,
+        0,
+        "nothing of a bad file is stored"
+    );
 
-    let good = export(&fixture.instrument, &[("T.KEL", "Setuju"), ("T.KEL", "netral")]);
+    let good = export(
+        &fixture.instrument,
+        &[("T.KEL", "Setuju"), ("T.KEL", "netral")],
+    );
     for (commit, expected) in [("false", 0), ("true", 2)] {
         let result: Value = call(
             &app,
@@ -107,7 +124,13 @@ async fn responses_import_checks_then_stores_all_or_nothing(app: TestApp) {
         &app,
         &crate::auth::browser(),
         "waves/responses/import",
-        &[("wave_id", &wave), ("csv", &good), ("mapping", &mapping), ("commit", "true"), ("lang", "id")],
+        &[
+            ("wave_id", &wave),
+            ("csv", &good),
+            ("mapping", &mapping),
+            ("commit", "true"),
+            ("lang", "id"),
+        ],
     )
     .await
     .status();
