@@ -374,7 +374,7 @@ pub fn text(locale: Locale, id: &str) -> &'static str {
 }
 
 pub fn provide_locale() {
-    provide_context(RwSignal::new(Locale::default()));
+    provide_context(RwSignal::new(crate::lang_cookie::current()));
 }
 
 pub fn use_locale() -> RwSignal<Locale> {
@@ -399,7 +399,11 @@ pub fn LanguageToggle() -> impl IntoView {
             class="language-toggle"
             data-testid="language-toggle"
             lang=move || code(other(locale.get()))
-            on:click=move |_| locale.update(|l| *l = other(*l))
+            on:click=move |_| {
+                let next = other(locale.get_untracked());
+                crate::lang_cookie::remember(next);
+                locale.set(next);
+            }
         >
             <Text id="switch_language"/>
         </button>

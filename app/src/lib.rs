@@ -11,6 +11,7 @@ pub mod error;
 pub mod format;
 pub mod i18n;
 pub mod indicators;
+mod lang_cookie;
 mod nav;
 pub mod pages;
 mod shell;

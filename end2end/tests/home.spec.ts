@@ -28,6 +28,12 @@ test.describe("home page", () => {
       "Measuring and acting on civil servants' readiness for change.",
     );
     await expect(toggle).toHaveText("Bahasa Indonesia");
+    // The choice is remembered: the server renders the next page in English.
+    await page.reload();
+    await expect(page.getByTestId("tagline")).toHaveText(
+      "Measuring and acting on civil servants' readiness for change.",
+    );
+    await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
     await toggle.click();
     await expect(page.getByTestId("tagline")).toHaveText(/kesiapan ASN/);
 

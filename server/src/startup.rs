@@ -151,21 +151,21 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
     let instruments = InstrumentCache::default();
     let context_instruments = instruments.clone();
     let indicators = IndicatorCache::default();
+    // The same context for pages and for the not-found fallback (whose navigation bar asks
+    // who is signed in).
+    let context = move || {
+        provide_context(context_store.clone());
+        provide_context(context_instruments.clone());
+        provide_context(indicators.clone());
+    };
     Router::new()
-        .leptos_routes_with_context(
-            &leptos_options,
-            routes,
-            move || {
-                provide_context(context_store.clone());
-                provide_context(context_instruments.clone());
-                provide_context(indicators.clone());
-            },
-            {
-                let options = leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .with_state(leptos_options.clone())
         .merge(survey::routes(store.clone(), instruments, leptos_options))
         .merge(invitations::routes(store.clone()))

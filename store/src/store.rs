@@ -84,6 +84,8 @@ pub(crate) fn placeholders(first: usize, count: usize) -> String {
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: Pool,
+    /// SQLite only: the task that commits survey submissions in groups.
+    pub(crate) submissions: Option<crate::surveys::writer::SubmissionWriter>,
 }
 
 impl Store {
@@ -96,7 +98,13 @@ impl Store {
             }
             DatabaseUrl::Postgres { url } => Pool::Postgres(postgres::connect(url, options).await?),
         };
-        Ok(Self { pool })
+        let submissions = match &pool {
+            Pool::Sqlite(sqlite) => Some(crate::surveys::writer::SubmissionWriter::spawn(
+                sqlite.clone(),
+            )),
+            Pool::Postgres(_) => None,
+        };
+        Ok(Self { pool, submissions })
     }
 
     /// Brings the schema up to date. Safe when several instances start at once: sqlx takes a

@@ -12,6 +12,7 @@ mod instruments;
 mod invitations;
 mod responses;
 mod waves;
+pub(crate) mod writer;
 
 pub use instruments::{InstrumentRecord, InstrumentSummary};
 pub use invitations::{Invitation, InvitationBatch, MAX_INVITATION_BATCH};

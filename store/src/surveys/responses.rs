@@ -18,7 +18,7 @@ use super::{answers_json, instruments::identity_in, waves::wave_in, ROWS_PER_INS
 use crate::{
     audit::{self, Actor, AuditAction, NewAuditEntry},
     clock,
-    store::{on_pool, on_tx},
+    store::{on_pool, on_tx, Tx},
     Store, StoreError,
 };
 
@@ -86,6 +86,68 @@ fn response_id() -> String {
     Uuid::new_v4().to_string()
 }
 
+/// One submission inside an open transaction: checks that the wave accepts answers now,
+/// spends the token only if it is unspent, and inserts the response. Nothing is written
+/// unless the outcome is `Stored`; the caller commits.
+pub(super) async fn submit_in(
+    tx: &mut Tx,
+    token: &InvitationToken,
+    answers: &ValidAnswers,
+    now: DateTime<Utc>,
+) -> Result<SubmitOutcome, StoreError> {
+    let day = jakarta_date(now);
+    let row: Option<TokenRow> = on_tx!(&mut *tx, conn => {
+        sqlx::query_as(
+            "SELECT i.wave_id, i.unit_id, w.state, w.opens_at, w.closes_at, s.slug, s.version \
+             FROM invitations i JOIN waves w ON w.id = i.wave_id \
+             JOIN instruments s ON s.id = w.instrument_id WHERE i.token = $1",
+        )
+        .bind(token.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+    });
+    let Some(row) = row else {
+        return Ok(SubmitOutcome::UnknownToken);
+    };
+    let what = format!("wave {}", row.wave_id);
+    let corrupt = |e: domain::waves::WaveError| StoreError::corrupt(&what, e);
+    let state = WaveState::parse(&row.state).map_err(corrupt)?;
+    let schedule = WaveSchedule::new(row.opens_at, row.closes_at).map_err(corrupt)?;
+    let status = status(state, &schedule, now);
+    if !status.accepts_responses() {
+        return Ok(SubmitOutcome::NotAccepting(status));
+    }
+    check_instrument(answers, &row.slug, row.version)?;
+    // Everything that can refuse the submission comes before the first write, so a refusal
+    // never leaves a half-written submission in a shared (grouped) transaction.
+    let json = answers_json::to_json(answers)?;
+    let spent = on_tx!(&mut *tx, conn => {
+        sqlx::query("UPDATE invitations SET used_on = $1 WHERE token = $2 AND used_on IS NULL")
+            .bind(day)
+            .bind(token.as_str())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
+    });
+    if spent == 0 {
+        return Ok(SubmitOutcome::AlreadyUsed);
+    }
+    on_tx!(&mut *tx, conn => {
+        sqlx::query(
+            "INSERT INTO responses (id, wave_id, unit_id, answered_on, source, answers) \
+             VALUES ($1, $2, $3, $4, 'online', $5)",
+        )
+        .bind(response_id())
+        .bind(row.wave_id)
+        .bind(row.unit_id)
+        .bind(day)
+        .bind(json.as_str())
+        .execute(&mut *conn)
+        .await?;
+    });
+    Ok(SubmitOutcome::Stored)
+}
+
 impl Store {
     /// Stores the answers given with `token` at `now`, exactly once. One transaction checks
     /// that the wave accepts answers now, spends the token (only if it is unspent) and stores
@@ -101,57 +163,15 @@ impl Store {
         answers: &ValidAnswers,
         now: DateTime<Utc>,
     ) -> Result<SubmitOutcome, StoreError> {
-        let day = jakarta_date(now);
+        // On SQLite every submission goes through the one writer, which commits them in
+        // groups (see `writer.rs`).
+        if let Some(writer) = &self.submissions {
+            return writer.submit(token, answers, now).await;
+        }
         let mut tx = self.begin().await?;
-        let row: Option<TokenRow> = on_tx!(&mut tx, conn => {
-            sqlx::query_as(
-                "SELECT i.wave_id, i.unit_id, w.state, w.opens_at, w.closes_at, s.slug, s.version \
-                 FROM invitations i JOIN waves w ON w.id = i.wave_id \
-                 JOIN instruments s ON s.id = w.instrument_id WHERE i.token = $1",
-            )
-            .bind(token.as_str())
-            .fetch_optional(&mut *conn)
-            .await?
-        });
-        let Some(row) = row else {
-            return Ok(SubmitOutcome::UnknownToken);
-        };
-        let what = format!("wave {}", row.wave_id);
-        let corrupt = |e: domain::waves::WaveError| StoreError::corrupt(&what, e);
-        let state = WaveState::parse(&row.state).map_err(corrupt)?;
-        let schedule = WaveSchedule::new(row.opens_at, row.closes_at).map_err(corrupt)?;
-        let status = status(state, &schedule, now);
-        if !status.accepts_responses() {
-            return Ok(SubmitOutcome::NotAccepting(status));
-        }
-        check_instrument(answers, &row.slug, row.version)?;
-        let spent = on_tx!(&mut tx, conn => {
-            sqlx::query("UPDATE invitations SET used_on = $1 WHERE token = $2 AND used_on IS NULL")
-                .bind(day)
-                .bind(token.as_str())
-                .execute(&mut *conn)
-                .await?
-                .rows_affected()
-        });
-        if spent == 0 {
-            return Ok(SubmitOutcome::AlreadyUsed);
-        }
-        let json = answers_json::to_json(answers)?;
-        on_tx!(&mut tx, conn => {
-            sqlx::query(
-                "INSERT INTO responses (id, wave_id, unit_id, answered_on, source, answers) \
-                 VALUES ($1, $2, $3, $4, 'online', $5)",
-            )
-            .bind(response_id())
-            .bind(row.wave_id)
-            .bind(row.unit_id)
-            .bind(day)
-            .bind(json.as_str())
-            .execute(&mut *conn)
-            .await?;
-        });
+        let outcome = submit_in(&mut tx, token, answers, now).await?;
         tx.commit().await?;
-        Ok(SubmitOutcome::Stored)
+        Ok(outcome)
     }
 
     /// Every response of a wave, each validated against the wave's instrument again, in the
