@@ -7,27 +7,15 @@ use domain::{
     responses::{guess_mapping, read_responses_mapped, ColumnMapping, HeaderGuess},
     units::{Locale, Unit},
 };
-use leptos::prelude::*;
 use store::Store;
 
 use super::import::{MappingProposal, ResponsesImport, TargetColumn};
+use super::ssr::{locale_of, store};
 use crate::{auth::ssr::authorize, error::AppError};
 
 /// The most bytes one pasted or uploaded file may have: a whole province's wave with long
 /// comments fits; a runaway paste does not take the server down.
 const MAX_CSV_BYTES: usize = 64 * 1024 * 1024;
-
-fn store() -> Result<Store, AppError> {
-    use_context::<Store>().ok_or(AppError::Internal)
-}
-
-fn locale_of(lang: &str) -> Locale {
-    if lang == "en" {
-        Locale::En
-    } else {
-        Locale::Id
-    }
-}
 
 async fn wave_instrument_and_units(
     store: &Store,

@@ -16,11 +16,11 @@ use crate::{
     error::AppError,
 };
 
-fn store() -> Result<Store, AppError> {
+pub(super) fn store() -> Result<Store, AppError> {
     use_context::<Store>().ok_or(AppError::Internal)
 }
 
-fn locale_of(lang: &str) -> Locale {
+pub(super) fn locale_of(lang: &str) -> Locale {
     if lang == "en" {
         Locale::En
     } else {

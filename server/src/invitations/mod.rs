@@ -159,26 +159,35 @@ async fn load_sheet(
     })
 }
 
+/// The batch's sheet, once the user is allowed; the export is recorded in the audit log.
+async fn exported_sheet(
+    store: &Store,
+    session: &Session,
+    headers: &HeaderMap,
+    wave: i64,
+    batch: i64,
+    format: &str,
+) -> Result<SlipSheet, Response> {
+    let allowed = allowed_batch(store, session, wave, batch).await?;
+    let sheet = load_sheet(store, &allowed.batch, &public_base(headers)).await?;
+    record_export(store, allowed.actor, &allowed.batch, format).await;
+    Ok(sheet)
+}
+
 async fn sheet_page(
     State(store): State<Store>,
     session: Session,
     headers: HeaderMap,
     Path((wave, batch)): Path<(i64, i64)>,
 ) -> Response {
-    let allowed = match allowed_batch(&store, &session, wave, batch).await {
-        Ok(allowed) => allowed,
-        Err(response) => return response,
-    };
-    let sheet = match load_sheet(&store, &allowed.batch, &public_base(&headers)).await {
-        Ok(sheet) => sheet,
-        Err(response) => return response,
-    };
-    record_export(&store, allowed.actor, &allowed.batch, "sheet").await;
-    (
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        sheet.to_html(),
-    )
-        .into_response()
+    match exported_sheet(&store, &session, &headers, wave, batch, "sheet").await {
+        Ok(sheet) => (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            sheet.to_html(),
+        )
+            .into_response(),
+        Err(response) => response,
+    }
 }
 
 /// `{batch}.csv`: the batch's unused tokens with their links.
@@ -194,15 +203,10 @@ async fn csv_file(
     else {
         return plain(StatusCode::NOT_FOUND, "Tidak ditemukan. / Not found.");
     };
-    let allowed = match allowed_batch(&store, &session, wave, batch).await {
-        Ok(allowed) => allowed,
-        Err(response) => return response,
-    };
-    let sheet = match load_sheet(&store, &allowed.batch, &public_base(&headers)).await {
+    let sheet = match exported_sheet(&store, &session, &headers, wave, batch, "csv").await {
         Ok(sheet) => sheet,
         Err(response) => return response,
     };
-    record_export(&store, allowed.actor, &allowed.batch, "csv").await;
     let disposition = format!("attachment; filename=\"undangan-{wave}-{batch}.csv\"");
     (
         [
