@@ -2,17 +2,13 @@
 //! shown in Jakarta time (WIB, UTC+7; Indonesia has no daylight saving, so a fixed offset is
 //! exact).
 
-use chrono::{DateTime, FixedOffset, Utc};
-use domain::units::Locale;
-
-fn wib() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
-}
+use chrono::{DateTime, Utc};
+use domain::{units::Locale, waves::JAKARTA};
 
 /// A moment in Jakarta time: "30-11-2026 17.00 WIB" / "30-11-2026 17:00 WIB".
 pub fn jakarta_time(at: DateTime<Utc>, locale: Locale) -> String {
     let pattern = locale.pick("%d-%m-%Y %H.%M WIB", "%d-%m-%Y %H:%M WIB");
-    at.with_timezone(&wib()).format(pattern).to_string()
+    at.with_timezone(&JAKARTA).format(pattern).to_string()
 }
 
 /// An RFC 3339 timestamp in Jakarta time with seconds (the audit log), or the text itself
@@ -20,7 +16,7 @@ pub fn jakarta_time(at: DateTime<Utc>, locale: Locale) -> String {
 pub fn jakarta_time_text(rfc3339: &str) -> String {
     DateTime::parse_from_rfc3339(rfc3339)
         .map(|t| {
-            t.with_timezone(&wib())
+            t.with_timezone(&JAKARTA)
                 .format("%d-%m-%Y %H:%M:%S WIB")
                 .to_string()
         })

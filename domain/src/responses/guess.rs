@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::Column;
 use super::header_text::{last_segment, name_key, text_key, text_variants};
-use super::import::{report, too_large, unterminated};
+use super::import::{decoded_text, header_record, report};
 use super::mapping::columns_by_name;
-use super::problem::{ResponseImportReport, ResponseProblem, ResponseProblemKind};
-use crate::csv_text::{decode, detect_delimiter, RecordReader};
+use super::problem::ResponseImportReport;
+use crate::csv_text::{detect_delimiter, RecordReader};
 use crate::instrument::{Bilingual, Instrument};
 
 /// One header of the file and the canonical column it seems to feed, `None` when nothing
@@ -50,31 +50,10 @@ pub fn guess_mapping(
     input: &[u8],
     instrument: &Instrument,
 ) -> Result<Vec<HeaderGuess>, ResponseImportReport> {
-    if let Some(problem) = too_large(input) {
-        return Err(report(vec![problem]));
-    }
-    let decoded = decode(input);
     let mut problems = Vec::new();
-    if let Some(line) = decoded.not_utf8_line {
-        problems.push(ResponseProblem {
-            line,
-            column: None,
-            kind: ResponseProblemKind::NotUtf8,
-        });
-    }
-    let text = decoded.text;
+    let text = decoded_text(input, &mut problems)?;
     let mut records = RecordReader::new(&text, detect_delimiter(&text));
-    let Some(header) = records.next() else {
-        problems.extend(unterminated(&records));
-        if problems.is_empty() {
-            problems.push(ResponseProblem {
-                line: 1,
-                column: None,
-                kind: ResponseProblemKind::EmptyFile,
-            });
-        }
-        return Err(report(problems));
-    };
+    let header = header_record(&mut records, &mut problems)?;
     if !problems.is_empty() {
         return Err(report(problems));
     }

@@ -1,6 +1,6 @@
 //! Importing a responses CSV file: validate every row, return all or nothing.
 
-use std::collections::HashSet;
+use std::{borrow::Cow, collections::HashSet};
 
 use super::columns::Layout;
 use super::labels::Labels;
@@ -34,34 +34,10 @@ pub(super) fn read_with(
     units: &[Unit],
     layout: impl FnOnce(&Record, &mut Vec<ResponseProblem>) -> Layout,
 ) -> Result<Vec<ParsedResponse>, ResponseImportReport> {
-    if let Some(problem) = too_large(input) {
-        return Err(report(vec![problem]));
-    }
-    let decoded = decode(input);
     let mut problems = Vec::new();
-    // Not UTF-8 is reported once, then the rest is still checked on a lossy reading so that
-    // the report is complete; the import fails either way.
-    if let Some(line) = decoded.not_utf8_line {
-        problems.push(ResponseProblem {
-            line,
-            column: None,
-            kind: ResponseProblemKind::NotUtf8,
-        });
-    }
-    let text = decoded.text;
-
+    let text = decoded_text(input, &mut problems)?;
     let mut records = RecordReader::new(&text, detect_delimiter(&text));
-    let Some(header) = records.next() else {
-        problems.extend(unterminated(&records));
-        if problems.is_empty() {
-            problems.push(ResponseProblem {
-                line: 1,
-                column: None,
-                kind: ResponseProblemKind::EmptyFile,
-            });
-        }
-        return Err(report(problems));
-    };
+    let header = header_record(&mut records, &mut problems)?;
     let layout = layout(&header, &mut problems);
     let known: HashSet<&str> = units.iter().map(|unit| unit.code.as_str()).collect();
     let labels = Labels::new(instrument);
@@ -139,4 +115,46 @@ pub(super) fn report(mut problems: Vec<ResponseProblem>) -> ResponseImportReport
     }
     problems.sort_by_key(|problem| problem.line);
     ResponseImportReport { problems }
+}
+
+/// The file as text, refused when too large. Not UTF-8 is reported once in `problems`, and the
+/// text is then a lossy reading so that the rest can still be checked for a complete report.
+pub(super) fn decoded_text<'a>(
+    input: &'a [u8],
+    problems: &mut Vec<ResponseProblem>,
+) -> Result<Cow<'a, str>, ResponseImportReport> {
+    if let Some(problem) = too_large(input) {
+        return Err(report(vec![problem]));
+    }
+    let decoded = decode(input);
+    if let Some(line) = decoded.not_utf8_line {
+        problems.push(ResponseProblem {
+            line,
+            column: None,
+            kind: ResponseProblemKind::NotUtf8,
+        });
+    }
+    Ok(decoded.text)
+}
+
+/// The header line; a file without one (empty, or its quote never closed) is refused with
+/// every problem found so far.
+pub(super) fn header_record(
+    records: &mut RecordReader<'_>,
+    problems: &mut Vec<ResponseProblem>,
+) -> Result<Record, ResponseImportReport> {
+    match records.next() {
+        Some(header) => Ok(header),
+        None => {
+            problems.extend(unterminated(records));
+            if problems.is_empty() {
+                problems.push(ResponseProblem {
+                    line: 1,
+                    column: None,
+                    kind: ResponseProblemKind::EmptyFile,
+                });
+            }
+            Err(report(std::mem::take(problems)))
+        }
+    }
 }

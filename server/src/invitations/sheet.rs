@@ -1,8 +1,9 @@
 //! The A4 sheet of invitation slips: ten per page, each to be cut out and handed to one
 //! person. A slip carries no name or number that could tie it to whoever received it.
 
-use chrono::{DateTime, FixedOffset, Utc};
-use domain::waves::InvitationToken;
+use app::format::jakarta_time;
+use chrono::{DateTime, Utc};
+use domain::{units::Locale, waves::InvitationToken};
 
 use super::{html::escape, qr};
 
@@ -50,18 +51,10 @@ body { font-family: system-ui, sans-serif; margin: 0; color: #111; }
 ";
 
 impl SlipSheet {
-    fn closes_text(&self) -> String {
-        let wib = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-        self.closes_at
-            .with_timezone(&wib)
-            .format("%d-%m-%Y %H.%M WIB")
-            .to_string()
-    }
-
     pub fn to_html(&self) -> String {
         let title = escape(&self.wave_title);
         let unit = escape(&self.unit_name);
-        let closes = self.closes_text();
+        let closes = jakarta_time(self.closes_at, Locale::Id);
         let mut out = String::with_capacity(2_000 + self.slips.len() * 6_000);
         out.push_str("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">");
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
