@@ -47,6 +47,12 @@ pub fn percent(part: u64, whole: u64, locale: Locale) -> String {
     locale.pick(&text.replace('.', ","), &text).to_owned()
 }
 
+/// A number with `places` decimals and the language's decimal mark: "62,5" / "62.5".
+pub fn decimal(value: f64, places: usize, locale: Locale) -> String {
+    let text = format!("{value:.places$}");
+    locale.pick(text.replace('.', ","), text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +72,13 @@ mod tests {
         assert_eq!(percent(3, 8, Locale::En), "37.5%");
         assert_eq!(percent(2, 3, Locale::En), "66.7%");
         assert_eq!(percent(1, 0, Locale::En), "–");
+    }
+
+    #[test]
+    fn decimals_use_the_language_mark() {
+        assert_eq!(decimal(62.456, 1, Locale::Id), "62,5");
+        assert_eq!(decimal(62.456, 1, Locale::En), "62.5");
+        assert_eq!(decimal(7.0, 0, Locale::Id), "7");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub fn NavBar() -> impl IntoView {
                             Ok(Some(u)) => {
                                 let admin = u.role == Role::Admin;
                                 view! {
+                                    <a href="/dashboard" data-testid="nav-dashboard"><Text id="nav_dashboard"/></a>
                                     <a href="/units"><Text id="nav_units"/></a>
                                     <a href="/waves"><Text id="nav_waves"/></a>
                                     <Show when=move || admin>

@@ -8,6 +8,7 @@ use leptos_router::{
 use crate::{
     admin::{AuditPage, UsersPage},
     auth::{LoginPage, PasswordPage, SetupPage},
+    dashboard::{DashboardPage, ReportPage},
     i18n::{provide_locale, Text},
     nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
@@ -63,6 +64,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/import-units") view=UnitsImportPage/>
                     <Route path=path!("/admin/users") view=UsersPage/>
                     <Route path=path!("/admin/audit") view=AuditPage/>
+                    // Charts are server-rendered SVG: rendered whole so that they show without
+                    // JavaScript (and print).
+                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard/laporan") view=ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/waves") view=WavesPage/>
                     <Route path=path!("/waves/:id") view=WavePage/>
                     <Route path=path!("/waves/:id/impor") view=ImportResponsesPage/>

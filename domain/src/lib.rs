@@ -2,7 +2,7 @@
 //! Pure Rust with no I/O, so it compiles for the browser (WebAssembly) and the server alike.
 
 pub mod access;
-mod csv_text;
+pub mod csv_text;
 pub mod demo;
 pub mod instrument;
 pub mod responses;

@@ -1,8 +1,10 @@
 """Reference values for the indicator engine, from independent implementations.
 
 Reads tests/fixtures/{items,units,responses}_{a,b}.csv and writes
-tests/fixtures/reference.json. The Rust test tests/reference.rs recomputes every value
-with the engine and compares. Regenerate with:
+tests/fixtures/reference.json; also writes tests/fixtures/dashboard.json (the dashboard's
+wave change from published summaries, on generated samples). The Rust tests
+tests/reference.rs and tests/dashboard.rs recompute every value with the engine and
+compare. Regenerate with:
 
     pip install -r reference/requirements.txt
     python3 reference/generate.py
@@ -18,6 +20,7 @@ Conventions shared with the engine (see README.md):
 
 import json
 import math
+import warnings
 from importlib.metadata import version
 from pathlib import Path
 
@@ -269,10 +272,98 @@ def dataset(name):
     return out
 
 
+# Wave change from summaries: (n earlier, n later, kind, parameters). "likert" draws
+# integer answers 1..5 with the given category weights (both waves), "normal" draws
+# continuous scores N(mean, sd) (earlier, later), "fixed" uses the listed values.
+WAVE_CHANGE_CASES = [
+    (3, 3, "likert", ([0.1, 0.2, 0.4, 0.2, 0.1], [0.05, 0.15, 0.3, 0.3, 0.2])),
+    (5, 8, "likert", ([0.2, 0.3, 0.3, 0.1, 0.1], [0.1, 0.1, 0.3, 0.3, 0.2])),
+    (12, 40, "likert", ([0.05, 0.1, 0.2, 0.4, 0.25], [0.15, 0.25, 0.3, 0.2, 0.1])),
+    (200, 180, "likert", ([0.1, 0.15, 0.3, 0.3, 0.15], [0.08, 0.12, 0.3, 0.33, 0.17])),
+    (1500, 1300, "likert", ([0.1, 0.2, 0.3, 0.25, 0.15], [0.05, 0.15, 0.3, 0.3, 0.2])),
+    (30, 25, "normal", ((3.4, 0.5), (3.1, 1.2))),
+    (8, 60, "normal", ((2.8, 1.1), (3.3, 0.4))),
+    (100, 100, "normal", ((3.0, 0.7), (3.0, 0.7))),
+    (4, 6, "fixed", ([3, 3, 3, 3], [2, 3, 4, 5, 4, 3])),
+    (5, 5, "fixed", ([4, 4, 4, 4, 4], [3, 3, 3, 3, 3])),
+    (1, 6, "fixed", ([4], [2, 3, 4, 5, 4, 3])),
+]
+
+
+def wave_change_cases():
+    """Welch t from summary statistics (scipy.stats.ttest_ind_from_stats) on the n, mean and
+    SD (ddof=1) of generated samples; degrees of freedom and the 95% interval of the
+    difference from scipy.stats.ttest_ind on the same raw data; Hedges' g from pingouin on
+    the raw data. Undefined cases (n < 2, no variance in either wave) expect null."""
+    rng = np.random.default_rng(20261201)
+    lo, hi = SCALES["a"]
+    cases = []
+    for n1, n2, kind, params in WAVE_CHANGE_CASES:
+        if kind == "likert":
+            x1 = rng.choice(np.arange(lo, hi + 1), size=n1, p=params[0]).astype(float)
+            x2 = rng.choice(np.arange(lo, hi + 1), size=n2, p=params[1]).astype(float)
+        elif kind == "normal":
+            x1 = rng.normal(params[0][0], params[0][1], size=n1)
+            x2 = rng.normal(params[1][0], params[1][1], size=n2)
+        else:
+            x1, x2 = np.array(params[0], dtype=float), np.array(params[1], dtype=float)
+        assert (len(x1), len(x2)) == (n1, n2)
+        earlier = {"n": n1, "mean": x1.mean(), "sd": x1.std(ddof=1) if n1 > 1 else 0.0}
+        later = {"n": n2, "mean": x2.mean(), "sd": x2.std(ddof=1) if n2 > 1 else 0.0}
+        for s in (earlier, later):
+            s["index"] = (s["mean"] - lo) / (hi - lo) * 100
+        case = {"kind": kind, "scale": [lo, hi], "earlier": earlier, "later": later,
+                "expected": None}
+        if n1 >= 2 and n2 >= 2 and (earlier["sd"] > 0 or later["sd"] > 0):
+            t = stats.ttest_ind_from_stats(later["mean"], later["sd"], n2,
+                                           earlier["mean"], earlier["sd"], n1, equal_var=False)
+            with warnings.catch_warnings():
+                # a constant wave (zero SD) makes scipy warn about precision loss in its
+                # moment check; the result is exact and is cross-checked just below
+                warnings.filterwarnings("ignore", message="Precision loss", category=RuntimeWarning)
+                raw = stats.ttest_ind(x2, x1, equal_var=False)
+            assert abs(t.statistic - raw.statistic) <= 1e-9 * abs(raw.statistic) + 1e-12
+            ci = raw.confidence_interval(0.95)
+            case["expected"] = {
+                "mean_difference": later["mean"] - earlier["mean"],
+                "index_difference": later["index"] - earlier["index"],
+                "welch_t": t.statistic, "df": raw.df, "p": t.pvalue,
+                "hedges_g": pg.compute_effsize(x2, x1, paired=False, eftype="hedges"),
+                "ci": [ci.low, ci.high],
+            }
+        cases.append(case)
+    return cases
+
+
+def clean(o):
+    """Plain JSON types; NaN/inf become null."""
+    if isinstance(o, dict):
+        return {str(k): clean(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple, np.ndarray)):
+        return [clean(v) for v in o]
+    if isinstance(o, (bool, np.bool_)):
+        return bool(o)
+    if isinstance(o, (int, np.integer)):
+        return int(o)
+    if isinstance(o, (float, np.floating)):
+        return fnum(o)
+    return o
+
+
+def write(name, value):
+    with open(FIXTURES / name, "w") as f:
+        json.dump(clean(value), f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+def versions():
+    return {p: version(p) for p in ["numpy", "pandas", "scipy", "statsmodels", "pingouin"]}
+
+
 def main():
     pvals = [0.01, 0.04, 0.03, 0.04, 0.2, 0.0005, 0.9, 0.049]
     reference = {
-        "versions": {p: version(p) for p in ["numpy", "pandas", "scipy", "statsmodels", "pingouin"]},
+        "versions": versions(),
         "threshold": THRESHOLD,
         "p_adjust": {
             "p": pvals,
@@ -281,23 +372,8 @@ def main():
         },
         "datasets": {name: dataset(name) for name in SCALES},
     }
-
-    def clean(o):
-        if isinstance(o, dict):
-            return {str(k): clean(v) for k, v in o.items()}
-        if isinstance(o, (list, tuple, np.ndarray)):
-            return [clean(v) for v in o]
-        if isinstance(o, (bool, np.bool_)):
-            return bool(o)
-        if isinstance(o, (int, np.integer)):
-            return int(o)
-        if isinstance(o, (float, np.floating)):
-            return fnum(o)
-        return o
-
-    with open(FIXTURES / "reference.json", "w") as f:
-        json.dump(clean(reference), f, indent=1, sort_keys=True)
-        f.write("\n")
+    write("reference.json", reference)
+    write("dashboard.json", {"versions": versions(), "wave_change": wave_change_cases()})
 
 
 if __name__ == "__main__":

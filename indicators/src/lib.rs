@@ -11,6 +11,7 @@
 //! Formulas, the missing-data rule and the suppression rules are in README.md.
 
 pub mod compare;
+pub mod dashboard;
 pub mod error;
 pub mod estimate;
 pub mod instrument;
@@ -21,6 +22,10 @@ pub mod stats;
 pub mod suppression;
 
 pub use compare::{benjamini_hochberg, holm};
+pub use dashboard::{
+    assess_risk, barrier_from_means, barrier_shares, stage_means, wave_change, BarrierShare,
+    BarrierTally, DimensionRiskInput, RiskInput, RiskReason, WaveChange, DEFAULT_RISK_INDEX,
+};
 pub use error::{IndicatorError, Result};
 pub use estimate::{first_barrier, AdoptionStage, DriverOutcome, Headcount, StageDimensions};
 pub use instrument::{Dimension, DimensionIndex, Instrument, Item, ItemIndex, Variable};

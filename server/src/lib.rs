@@ -8,6 +8,7 @@
 pub mod admin_cli;
 pub mod config;
 pub mod csrf;
+mod dashboard_export;
 pub mod demo;
 pub mod error;
 pub mod health;

@@ -17,7 +17,9 @@ use tower_sessions::{
     Expiry, SessionManagerLayer,
 };
 
-use crate::{config::ServeConfig, csrf, health, invitations, survey, ServerError};
+use crate::{
+    config::ServeConfig, csrf, dashboard_export, health, invitations, survey, ServerError,
+};
 
 /// A built application: connected, migrated and bound, not yet serving. Binding before
 /// serving lets tests ask for port 0 and read the port they got.
@@ -151,6 +153,7 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
     let instruments = InstrumentCache::default();
     let context_instruments = instruments.clone();
     let indicators = IndicatorCache::default();
+    let export_indicators = indicators.clone();
     // The same context for pages and for the not-found fallback (whose navigation bar asks
     // who is signed in).
     let context = move || {
@@ -169,6 +172,7 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
         .with_state(leptos_options.clone())
         .merge(survey::routes(store.clone(), instruments, leptos_options))
         .merge(invitations::routes(store.clone()))
+        .merge(dashboard_export::routes(store.clone(), export_indicators))
         .merge(health::routes(store))
         .layer(axum::middleware::from_fn(csrf::same_origin_writes))
         .layer(sessions)

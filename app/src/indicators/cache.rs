@@ -12,7 +12,9 @@ use std::{
 };
 
 use domain::units::{Headcount, Unit, UnitCode};
-use indicators::{Instrument, Organisation, OrganisationIndicators, Threshold};
+use indicators::{
+    dashboard::BarrierTally, Instrument, Organisation, OrganisationIndicators, Threshold,
+};
 use store::{Store, StoreError};
 use tokio::sync::Mutex as AsyncMutex;
 
@@ -30,6 +32,17 @@ pub struct CachedIndicators {
     /// The database id of every unit of the organisation, to check codes against a user's
     /// scope (which holds ids).
     pub unit_ids: HashMap<UnitCode, i64>,
+    /// The wave's survey as written (texts, scale labels, barrier codes).
+    pub survey: domain::instrument::Instrument,
+    /// Barriers cited per unit, over the unit and everything under it. Raw counts: they
+    /// leave only through `indicators::dashboard::barrier_shares`, which gates them.
+    pub barriers: HashMap<UnitCode, BarrierTally>,
+    /// Responses per unit, over the unit and everything under it (public, like the
+    /// response rate they make).
+    pub respondents: HashMap<UnitCode, u64>,
+    /// Open comments per unit, over the unit and everything under it, sorted so that
+    /// nothing follows the order of answering. Shown only above the comment threshold.
+    pub comments: HashMap<UnitCode, Vec<String>>,
 }
 
 /// Why a wave's indicators could not be computed.
@@ -124,8 +137,18 @@ async fn compute(store: &Store, wave_id: i64) -> Result<CachedIndicators, Indica
     }
     let responses = store.wave_responses(wave_id).await?;
     let count = responses.len() as u64;
+    let parents: HashMap<UnitCode, UnitCode> = records
+        .iter()
+        .filter_map(|r| Some((r.unit.code.clone(), r.unit.parent.clone()?)))
+        .collect();
+    let Subtrees {
+        respondents,
+        barriers,
+        comments,
+    } = subtrees(&responses, &parents);
     let in_wave: BTreeSet<UnitCode> = wave_units.into_iter().map(|unit| unit.code).collect();
 
+    let survey_for_texts = survey.clone();
     // Accumulating is CPU work (and may use every core): off the async workers.
     let indicators = tokio::task::spawn_blocking(move || {
         let answers: Vec<(UnitCode, Vec<Option<u8>>)> = responses
@@ -155,11 +178,60 @@ async fn compute(store: &Store, wave_id: i64) -> Result<CachedIndicators, Indica
     Ok(CachedIndicators {
         responses: count,
         indicators,
+        survey: survey_for_texts,
+        respondents,
+        barriers,
+        comments,
         unit_ids: records
             .into_iter()
             .map(|record| (record.unit.code, record.id))
             .collect(),
     })
+}
+
+/// What the dashboard needs per unit beyond the engine's figures, each over the unit with
+/// everything under it.
+#[derive(Default)]
+struct Subtrees {
+    respondents: HashMap<UnitCode, u64>,
+    barriers: HashMap<UnitCode, BarrierTally>,
+    comments: HashMap<UnitCode, Vec<String>>,
+}
+
+/// Each response counts for its unit and every ancestor.
+fn subtrees(
+    responses: &[store::StoredResponse],
+    parents: &HashMap<UnitCode, UnitCode>,
+) -> Subtrees {
+    let mut out = Subtrees::default();
+    let Subtrees {
+        respondents,
+        barriers,
+        comments,
+    } = &mut out;
+    for response in responses {
+        let codes: Vec<&str> = response
+            .answers
+            .barriers()
+            .iter()
+            .map(|b| b.as_str())
+            .collect();
+        let texts: Vec<&String> = response.answers.comments().values().collect();
+        let mut unit = Some(&response.unit_code);
+        while let Some(code) = unit {
+            *respondents.entry(code.clone()).or_insert(0) += 1;
+            barriers.entry(code.clone()).or_default().add(&codes);
+            if !texts.is_empty() {
+                let list = comments.entry(code.clone()).or_default();
+                list.extend(texts.iter().map(|t| (*t).clone()));
+            }
+            unit = parents.get(code);
+        }
+    }
+    for list in comments.values_mut() {
+        list.sort();
+    }
+    out
 }
 
 /// The published indicators of the wave's units only. The figures were planned over the whole

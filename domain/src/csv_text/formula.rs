@@ -24,7 +24,7 @@ fn after_quotes_starts_with_trigger(text: &str) -> bool {
 }
 
 /// The text as written to a cell.
-pub(crate) fn guard(text: &str) -> Cow<'_, str> {
+pub fn guard(text: &str) -> Cow<'_, str> {
     if after_quotes_starts_with_trigger(text) {
         Cow::Owned(format!("'{text}"))
     } else {

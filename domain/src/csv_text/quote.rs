@@ -3,7 +3,7 @@
 /// Appends a field, quoted when it holds a delimiter (either one, since the reader of the
 /// file may guess `;`), a quote or a line break; plain otherwise, so a simple file stays
 /// readable as it is.
-pub(crate) fn push_field(out: &mut String, field: &str) {
+pub fn push_field(out: &mut String, field: &str) {
     if field.contains([',', ';', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));

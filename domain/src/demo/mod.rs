@@ -9,7 +9,7 @@ mod perangkat;
 mod rng;
 mod wilayah;
 
-pub use answers::demo_responses;
+pub use answers::{demo_responses, DemoWave};
 use builder::{OrgBuilder, Size};
 use perangkat::{BIRO, BODIES};
 use wilayah::WILAYAH;

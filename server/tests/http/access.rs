@@ -226,6 +226,31 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
         ("waves/get", vec![("id", "999999")], [401, 404, 404, 404]),
         ("waves/instruments", vec![], [401, 200, 403, 403]),
         (
+            "dashboard",
+            vec![("wave", &everywhere), ("unit", AGENT_DINAS)],
+            [401, 200, 404, 200],
+        ),
+        (
+            "dashboard",
+            vec![("wave", &everywhere), ("unit", kelurahan)],
+            [401, 200, 200, 404],
+        ),
+        (
+            "dashboard",
+            vec![("wave", &other_only)],
+            [401, 200, 404, 404],
+        ),
+        (
+            "indicators/wave",
+            vec![
+                ("wave_id", &everywhere),
+                ("unit", AGENT_DINAS),
+                ("depth", ""),
+                ("dimension", ""),
+            ],
+            [401, 200, 404, 200],
+        ),
+        (
             "waves/state",
             vec![("id", &to_open), ("to", "open")],
             [401, 200, 403, 403],
@@ -316,6 +341,19 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
                 "{} GET {path}",
                 who[i]
             );
+        }
+    }
+    // The dashboard's exports: the unit asked for decides.
+    for (unit, expected) in [
+        (AGENT_DINAS, [401u16, 200, 404, 200]),
+        (kelurahan, [401, 200, 200, 404]),
+    ] {
+        for format in ["csv", "xlsx"] {
+            let path = format!("/dashboard/ekspor.{format}?gelombang={wave_id}&unit={unit}");
+            for (i, status) in expected.into_iter().enumerate() {
+                let response = clients[i].get(app.url(&path)).send().await.unwrap();
+                assert_eq!(response.status().as_u16(), status, "{} GET {path}", who[i]);
+            }
         }
     }
     // A batch under another wave's id is not found either.

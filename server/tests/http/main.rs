@@ -6,6 +6,8 @@ mod support;
 
 mod access;
 mod auth;
+mod dashboard;
+mod dashboard_export;
 mod demo;
 mod health;
 mod indicators;

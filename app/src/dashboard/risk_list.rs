@@ -1,0 +1,100 @@
+//! Units at risk, each with its reasons in words.
+
+use leptos::prelude::*;
+
+use super::{
+    links::ViewLink,
+    model::{DimensionHead, RiskReason, RiskUnit},
+};
+use crate::{
+    format::decimal,
+    i18n::{text, use_locale, Locale, Text},
+};
+
+#[component]
+pub fn RiskList(
+    units: Vec<RiskUnit>,
+    dimensions: Vec<DimensionHead>,
+    link: ViewLink,
+) -> impl IntoView {
+    if units.is_empty() {
+        return view! { <p data-testid="at-risk-none"><Text id="dash_at_risk_none"/></p> }
+            .into_any();
+    }
+    let locale = use_locale();
+    let items = units
+        .into_iter()
+        .map(|unit| {
+            let dimensions = dimensions.clone();
+            let reasons = unit
+                .reasons
+                .into_iter()
+                .map(|reason| {
+                    let dimensions = dimensions.clone();
+                    view! { <li>{move || describe(&reason, &dimensions, locale.get())}</li> }
+                })
+                .collect_view();
+            view! {
+                <li data-testid="at-risk-unit" data-code=unit.code.clone()>
+                    <a href=link.with_unit(&unit.code).dashboard()>{unit.name.clone()}</a>
+                    {(!unit.path.is_empty()).then(|| view! { <span class="muted">" · "{unit.path.clone()}</span> })}
+                    <ul class="reasons">{reasons}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="at-risk" data-testid="at-risk">{items}</ul> }.into_any()
+}
+
+fn dimension_name(id: &str, dimensions: &[DimensionHead], locale: Locale) -> String {
+    dimensions
+        .iter()
+        .find(|d| d.id == id)
+        .map(|d| locale.pick(&d.name_id, &d.name_en).clone())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// One reason as a sentence in the user's language.
+pub fn describe(reason: &RiskReason, dimensions: &[DimensionHead], locale: Locale) -> String {
+    let name = dimension_name(reason.dimension_id(), dimensions, locale);
+    let n = |v: f64| decimal(v, 1, locale);
+    let p = |v: f64| format_p(v, locale);
+    match reason {
+        RiskReason::BelowThreshold {
+            index, threshold, ..
+        } => format!(
+            "{name}: {} {} {}",
+            n(*index),
+            text(locale, "dash_reason_below_threshold"),
+            n(*threshold)
+        ),
+        RiskReason::BelowOrganisation {
+            difference, p_holm, ..
+        } => format!(
+            "{name}: {} {} (p = {})",
+            n(difference.abs()),
+            text(locale, "dash_reason_below_organisation"),
+            p(*p_holm)
+        ),
+        RiskReason::Falling {
+            from_index,
+            to_index,
+            p: value,
+            ..
+        } => format!(
+            "{name}: {} {} → {} (p = {})",
+            text(locale, "dash_reason_falling"),
+            n(*from_index),
+            n(*to_index),
+            p(*value)
+        ),
+    }
+}
+
+fn format_p(p: f64, locale: Locale) -> String {
+    if p < 0.001 {
+        locale.pick("< 0,001", "< 0.001").to_owned()
+    } else {
+        decimal(p, 3, locale)
+    }
+}
