@@ -17,7 +17,7 @@ pub const CLASSES: [IndexClass; 6] = [
     IndexClass {
         from: 0,
         background: "#d73027",
-        ink: "#000000",
+        ink: "#ffffff",
     },
     IndexClass {
         from: 40,
