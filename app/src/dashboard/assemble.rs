@@ -19,6 +19,10 @@ use super::model::{
 };
 use crate::indicators::CachedIndicators;
 
+/// Units at risk listed at most: the rest are counted. A province has hundreds of units and
+/// the whole list would be sent to the browser with the page.
+pub const MAX_AT_RISK: usize = 25;
+
 /// Smallest group whose open comments are shown: larger than the figures' threshold, as a
 /// comment's wording can identify its writer more easily than a mean.
 pub const COMMENT_THRESHOLD: u32 = 10;
@@ -82,7 +86,7 @@ pub fn assemble(selection: Selection<'_>) -> Option<Dashboard> {
     let rows: Vec<UnitRow> = children.iter().map(|u| row(u)).collect();
 
     let previous = earlier.last();
-    let at_risk = at_risk(
+    let mut at_risk = at_risk(
         &scale,
         shown,
         cached,
@@ -90,6 +94,8 @@ pub fn assemble(selection: Selection<'_>) -> Option<Dashboard> {
         visible,
         f64::from(risk_index),
     );
+    let at_risk_total = at_risk.len();
+    at_risk.truncate(MAX_AT_RISK);
     let mut history: Vec<&WaveFigures<'_>> = earlier.iter().collect();
     history.push(&current);
     let trends = dimension_ids
@@ -176,6 +182,7 @@ pub fn assemble(selection: Selection<'_>) -> Option<Dashboard> {
         dimensions,
         rows,
         at_risk,
+        at_risk_total,
         trends,
         items,
         scale: ScaleLabels {
@@ -360,7 +367,17 @@ fn at_risk(
             }
         }
     }
-    found.sort_by_key(|u| std::cmp::Reverse(u.reasons.len()));
+    // Significant findings weigh more than an index under the threshold.
+    let weight = |u: &RiskUnit| -> usize {
+        u.reasons
+            .iter()
+            .map(|r| match r {
+                RiskReason::BelowThreshold { .. } => 1,
+                RiskReason::BelowOrganisation { .. } | RiskReason::Falling { .. } => 2,
+            })
+            .sum()
+    };
+    found.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.name.cmp(&b.name)));
     found
 }
 

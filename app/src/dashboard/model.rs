@@ -32,8 +32,11 @@ pub struct Dashboard {
     pub dimensions: Vec<DimensionHead>,
     /// One heatmap row per child of the unit in this wave, the user may see.
     pub rows: Vec<UnitRow>,
-    /// Units at or below the unit shown with at least one reason for concern.
+    /// Units at or below the unit shown with at least one reason for concern, the most
+    /// serious first, at most 25 of them.
     pub at_risk: Vec<RiskUnit>,
+    /// How many units have a reason for concern in all.
+    pub at_risk_total: usize,
     /// The unit's readiness per dimension across the waves it took part in, oldest first.
     pub trends: Vec<TrendSeries>,
     /// Answers per item for the unit shown.

@@ -76,6 +76,7 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
         dimensions,
         rows,
         at_risk,
+        at_risk_total,
         trends,
         items,
         scale,
@@ -170,6 +171,16 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
 
         <section aria-labelledby="h-risk">
             <h2 id="h-risk"><Text id="dash_at_risk"/></h2>
+            {(at_risk_total > at_risk.len()).then(|| {
+                let shown = at_risk.len();
+                view! {
+                    <p class="muted" data-testid="at-risk-count">
+                        {move || text(locale.get(), "dash_at_risk_shown")
+                            .replace("{shown}", &shown.to_string())
+                            .replace("{total}", &at_risk_total.to_string())}
+                    </p>
+                }
+            })}
             <RiskList units=at_risk dimensions=dimensions.clone() link=link.clone()/>
         </section>
 

@@ -49,6 +49,7 @@ fn ReportView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
         dimensions,
         rows,
         at_risk,
+        at_risk_total,
         trends,
         barriers,
         comment_threshold,
@@ -71,7 +72,7 @@ fn ReportView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
         .overall
         .map(|v| decimal(v, 1, Locale::Id))
         .unwrap_or_else(|| "disembunyikan".to_owned());
-    let risk_count = at_risk.len();
+    let risk_count = at_risk_total;
     let trend_charts = trends
         .into_iter()
         .map(|series| {

@@ -42,6 +42,11 @@ pub(super) const DASHBOARD: &[(&str, &str, &str)] = &[
     ("dash_legend", "Keterangan warna", "Colour legend"),
     ("dash_at_risk", "Unit berisiko", "Units at risk"),
     ("dash_at_risk_none", "Tidak ada unit berisiko menurut aturan saat ini.", "No unit is at risk under the current rules."),
+    (
+        "dash_at_risk_shown",
+        "Menampilkan {shown} dari {total} unit berisiko, yang paling serius lebih dulu.",
+        "Showing {shown} of {total} units at risk, the most serious first.",
+    ),
     ("dash_reason_below_threshold", "di bawah batas", "is below the threshold of"),
     (
         "dash_reason_below_organisation",

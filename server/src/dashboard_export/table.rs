@@ -279,6 +279,7 @@ pub(crate) mod tests {
                 ),
             ],
             at_risk: Vec::new(),
+            at_risk_total: 0,
             trends: Vec::new(),
             items: Vec::new(),
             scale: ScaleLabels {
