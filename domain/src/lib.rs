@@ -5,6 +5,7 @@ pub mod access;
 pub mod csv_text;
 pub mod demo;
 pub mod instrument;
+pub mod interventions;
 pub mod responses;
 pub mod units;
 pub mod waves;

@@ -58,10 +58,21 @@ pub enum AuditAction {
     WaveStateChanged,
     InvitationsIssued,
     ResponsesImported,
+    // Intervention plans and the resource-gap register (issue #7).
+    InterventionCreated,
+    InterventionUpdated,
+    InterventionStatusChanged,
+    MilestoneAdded,
+    MilestoneUpdated,
+    InterventionCommented,
+    GapCreated,
+    GapUpdated,
+    GapLinked,
+    GapUnlinked,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -77,6 +88,16 @@ impl AuditAction {
         AuditAction::WaveStateChanged,
         AuditAction::InvitationsIssued,
         AuditAction::ResponsesImported,
+        AuditAction::InterventionCreated,
+        AuditAction::InterventionUpdated,
+        AuditAction::InterventionStatusChanged,
+        AuditAction::MilestoneAdded,
+        AuditAction::MilestoneUpdated,
+        AuditAction::InterventionCommented,
+        AuditAction::GapCreated,
+        AuditAction::GapUpdated,
+        AuditAction::GapLinked,
+        AuditAction::GapUnlinked,
     ];
 
     /// The stored name, e.g. `login_failed`.
@@ -97,6 +118,16 @@ impl AuditAction {
             AuditAction::WaveStateChanged => "wave_state_changed",
             AuditAction::InvitationsIssued => "invitations_issued",
             AuditAction::ResponsesImported => "responses_imported",
+            AuditAction::InterventionCreated => "intervention_created",
+            AuditAction::InterventionUpdated => "intervention_updated",
+            AuditAction::InterventionStatusChanged => "intervention_status_changed",
+            AuditAction::MilestoneAdded => "milestone_added",
+            AuditAction::MilestoneUpdated => "milestone_updated",
+            AuditAction::InterventionCommented => "intervention_commented",
+            AuditAction::GapCreated => "gap_created",
+            AuditAction::GapUpdated => "gap_updated",
+            AuditAction::GapLinked => "gap_linked",
+            AuditAction::GapUnlinked => "gap_unlinked",
         }
     }
 }

@@ -10,6 +10,7 @@ mod audit;
 mod clock;
 mod database_url;
 mod error;
+mod interventions;
 mod postgres;
 mod sessions;
 mod sqlite;
@@ -26,6 +27,10 @@ pub use database_url::{DatabaseUrl, Engine};
 /// store.
 pub use domain::access::{Role, UnknownRole};
 pub use error::StoreError;
+pub use interventions::{
+    CommentRecord, GapRecord, GapTotal, InterventionFilter, InterventionRecord, MilestoneRecord,
+    NewGap, NewIntervention, StatusChange,
+};
 pub use sessions::SessionBackend;
 pub use store::{PoolOptions, Store};
 pub use surveys::{

@@ -1,0 +1,27 @@
+//! Intervention plans and the resource-gap register (issue #7): what a unit does about its
+//! readiness, checked against the next survey wave, and what it lacks to do it.
+//!
+//! A plan has a title, a type ([`InterventionKind`]), target units, dimensions and barriers
+//! ([`InterventionTarget`]), an owner, dates ([`PlanDates`]), a budget in whole rupiah
+//! ([`Rupiah`]) and a status that moves by one rule ([`can_move`]); approving needs
+//! `Action::ApproveInterventions`, every other move `Action::PlanInterventions`
+//! ([`required_action`]). A resource gap has a [`GapKind`], a [`Severity`], an estimated
+//! cost and a [`GapStatus`].
+
+mod dates;
+mod error;
+mod gap;
+mod kind;
+mod rupiah;
+mod status;
+mod target;
+mod text;
+
+pub use dates::{parse_date, PlanDates};
+pub use error::{InterventionError, TextField};
+pub use gap::{GapKind, GapStatus, Severity};
+pub use kind::InterventionKind;
+pub use rupiah::Rupiah;
+pub use status::{can_move, check_move, required_action, InterventionStatus};
+pub use target::InterventionTarget;
+pub use text::{FundingSource, InterventionTitle, LongText};
