@@ -12,6 +12,7 @@ use indicators::{
     AdoptionStage, Scale, Threshold,
 };
 
+use super::comments;
 use super::model::{
     BarrierShare, BarrierView, Cell, Dashboard, DimensionHead, IndexInterval, ItemDistribution,
     RiskReason, RiskUnit, ScaleLabels, TrendPoint, TrendSeries, UnitLink, UnitRow, Versus,
@@ -168,7 +169,7 @@ pub fn assemble(selection: Selection<'_>) -> Option<Dashboard> {
             .collect(),
         comments: report
             .filter(|r| r.respondents >= u64::from(COMMENT_THRESHOLD))
-            .map(|_| cached.comments.get(&unit).cloned().unwrap_or_default()),
+            .map(|_| comments::sample(cached.comments.get(&unit).map_or(&[][..], Vec::as_slice))),
     };
 
     Some(Dashboard {

@@ -86,13 +86,25 @@ pub fn Barriers(
             </p>
         }
         .into_any(),
-        Some(list) if list.is_empty() => view! { <p class="muted"><Text id="dash_comments_none"/></p> }.into_any(),
-        Some(list) => view! {
-            <ul class="comments" data-testid="comments">
-                {list.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-            </ul>
+        Some(sample) if sample.lines.is_empty() => {
+            view! { <p class="muted"><Text id="dash_comments_none"/></p> }.into_any()
         }
-        .into_any(),
+        Some(sample) => {
+            let (shown, total) = (sample.lines.len(), sample.total);
+            view! {
+                <p class="muted" data-testid="comments-count">
+                    {move || text(locale.get(), "dash_comments_shown")
+                        .replace("{shown}", &shown.to_string())
+                        .replace("{total}", &total.to_string())}
+                </p>
+                <ul class="comments" data-testid="comments">
+                    {sample.lines.into_iter().map(|line| view! {
+                        <li>{line.text}{(line.count > 1).then(|| format!(" (×{})", line.count))}</li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }
     };
     view! {
         <h3><Text id="dash_barriers_cited"/></h3>

@@ -11,6 +11,7 @@ mod assemble;
 mod barriers_view;
 mod charts;
 pub mod colour;
+mod comments;
 mod heatmap;
 pub mod links;
 pub mod model;

@@ -218,9 +218,9 @@ pub struct BarrierView {
     pub stages_visible: bool,
     /// The most cited barrier per child row, in the order of `rows`.
     pub top_per_row: Vec<Option<BarrierShare>>,
-    /// Open comments of the unit's subtree, sorted (never in answer order); `None` when the
+    /// Open comments of the unit's subtree (a sample, see `comments.rs`); `None` when the
     /// group is under the comment threshold.
-    pub comments: Option<Vec<String>>,
+    pub comments: Option<CommentSample>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -232,4 +232,19 @@ pub struct BarrierShare {
     pub proportion: f64,
     pub low: f64,
     pub high: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentSample {
+    /// Comments written in the group.
+    pub total: u64,
+    /// The ones shown: the most repeated first.
+    pub lines: Vec<CommentLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentLine {
+    pub text: String,
+    /// How many respondents wrote exactly this.
+    pub count: u64,
 }

@@ -81,6 +81,11 @@ pub(super) const DASHBOARD: &[(&str, &str, &str)] = &[
         "Komentar hanya ditampilkan untuk kelompok dengan sedikitnya {n} responden.",
         "Comments are shown only for groups of at least {n} respondents.",
     ),
+    (
+        "dash_comments_shown",
+        "{total} komentar; {shown} teks yang paling sering ditulis (urutan tidak mengikuti waktu pengisian).",
+        "{total} comments; the {shown} texts written most often (never in the order of answering).",
+    ),
     ("dash_comments_none", "Belum ada komentar.", "No comments yet."),
     ("dash_items", "Sebaran jawaban per pernyataan", "Answers per statement"),
     ("dash_reverse_keyed", "(dibalik)", "(reverse-keyed)"),

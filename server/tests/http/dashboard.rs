@@ -271,7 +271,7 @@ async fn cells_are_the_engines_figures_and_trends_span_the_waves(app: TestApp) {
         assert_eq!(barriers[0]["code"], "pelatihan");
         assert_eq!(barriers[0]["proportion"], 1.0);
         // 12 respondents: at least the comment threshold of 10.
-        assert!(one["barriers"]["comments"].is_array());
+        assert!(one["barriers"]["comments"]["lines"].is_array());
     } else {
         panic!("Kelurahan Satu (12 respondents) should be visible unless complementary suppression hid it: {one}");
     }
