@@ -14,9 +14,9 @@ use indicators::{
 
 use super::comments;
 use super::model::{
-    BarrierShare, BarrierView, Cell, Dashboard, DimensionHead, IndexInterval, ItemDistribution,
-    RiskReason, RiskUnit, ScaleLabels, TrendPoint, TrendSeries, UnitLink, UnitRow, Versus,
-    WaveChoice,
+    BarrierShare, BarrierView, Cell, Dashboard, DimensionHead, IndexInterval, InterventionBrief,
+    ItemDistribution, RiskReason, RiskUnit, ScaleLabels, TrendPoint, TrendSeries, UnitLink,
+    UnitRow, Versus, WaveChoice,
 };
 use crate::indicators::CachedIndicators;
 
@@ -45,6 +45,8 @@ pub struct Selection<'a> {
     /// Whether the user may see a unit.
     pub visible: &'a dyn Fn(&UnitCode) -> bool,
     pub risk_index: u8,
+    /// Active plans touching the unit's branch, each with the codes of its units.
+    pub interventions: Vec<(InterventionBrief, Vec<UnitCode>)>,
 }
 
 /// The dashboard of a selection. `None` when the unit is not in the current wave's figures.
@@ -56,6 +58,7 @@ pub fn assemble(selection: Selection<'_>) -> Option<Dashboard> {
         unit,
         visible,
         risk_index,
+        interventions,
     } = selection;
     let cached = current.cached;
     let published = &cached.indicators;
@@ -97,6 +100,9 @@ pub fn assemble(selection: Selection<'_>) -> Option<Dashboard> {
     );
     let at_risk_total = at_risk.len();
     at_risk.truncate(MAX_AT_RISK);
+    for risk in &mut at_risk {
+        risk.covered_by = covering(&risk.code, &interventions, cached);
+    }
     let mut history: Vec<&WaveFigures<'_>> = earlier.iter().collect();
     history.push(&current);
     let trends = dimension_ids
@@ -184,6 +190,7 @@ pub fn assemble(selection: Selection<'_>) -> Option<Dashboard> {
         rows,
         at_risk,
         at_risk_total,
+        interventions: interventions.into_iter().map(|(brief, _)| brief).collect(),
         trends,
         items,
         scale: ScaleLabels {
@@ -353,6 +360,7 @@ fn at_risk(
                 name: unit.name.clone(),
                 path: path.clone(),
                 reasons,
+                covered_by: Vec::new(),
             });
         }
         for child in unit.children.iter().rev().filter(|c| visible(c)) {
@@ -380,6 +388,26 @@ fn at_risk(
     };
     found.sort_by(|a, b| weight(b).cmp(&weight(a)).then_with(|| a.name.cmp(&b.name)));
     found
+}
+
+/// The plans for `code` or a unit above it: an intervention for a dinas covers its bidang.
+fn covering(
+    code: &str,
+    interventions: &[(InterventionBrief, Vec<UnitCode>)],
+    cached: &CachedIndicators,
+) -> Vec<InterventionBrief> {
+    let units = &cached.indicators.units;
+    let mut chain: Vec<&str> = Vec::new();
+    let mut at = UnitCode::parse(code).ok().and_then(|c| units.get(&c));
+    while let Some(unit) = at {
+        chain.push(unit.code.as_str());
+        at = unit.parent.as_ref().and_then(|p| units.get(p));
+    }
+    interventions
+        .iter()
+        .filter(|(_, codes)| codes.iter().any(|c| chain.contains(&c.as_str())))
+        .map(|(brief, _)| brief.clone())
+        .collect()
 }
 
 /// The engine's reason, with the difference from the rest of the organisation in index

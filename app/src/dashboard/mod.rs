@@ -13,6 +13,7 @@ mod charts;
 pub mod colour;
 mod comments;
 mod heatmap;
+mod interventions_view;
 pub mod links;
 pub mod model;
 mod page;

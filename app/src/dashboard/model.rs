@@ -37,6 +37,8 @@ pub struct Dashboard {
     pub at_risk: Vec<RiskUnit>,
     /// How many units have a reason for concern in all.
     pub at_risk_total: usize,
+    /// Active plans for the unit, units under it or above it.
+    pub interventions: Vec<InterventionBrief>,
     /// The unit's readiness per dimension across the waves it took part in, oldest first.
     pub trends: Vec<TrendSeries>,
     /// Answers per item for the unit shown.
@@ -131,6 +133,24 @@ pub struct RiskUnit {
     /// Path from the unit shown, for context ("Kota Jakarta Pusat › Gambir").
     pub path: String,
     pub reasons: Vec<RiskReason>,
+    /// Active plans (planned, approved, in progress) for the unit or a unit above it.
+    pub covered_by: Vec<InterventionBrief>,
+}
+
+/// An intervention plan as the dashboard lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterventionBrief {
+    pub id: i64,
+    pub title: String,
+    /// `planned`, `approved`, `in_progress` (active plans only).
+    pub status: String,
+    /// `pelatihan`, `sosialisasi`, ...
+    pub kind: String,
+    pub start_on: String,
+    pub end_on: String,
+    pub budget_rupiah: u64,
+    /// Names of the plan's units the user may see.
+    pub units: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

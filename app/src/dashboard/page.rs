@@ -8,6 +8,7 @@ use super::{
     charts::{ShareBar, ShareBars, StackedBars, TrendChart},
     get_dashboard,
     heatmap::Heatmap,
+    interventions_view::InterventionList,
     links::ViewLink,
     model::Dashboard,
     risk_list::RiskList,
@@ -77,6 +78,7 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
         rows,
         at_risk,
         at_risk_total,
+        interventions,
         trends,
         items,
         scale,
@@ -182,6 +184,11 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
                 }
             })}
             <RiskList units=at_risk dimensions=dimensions.clone() link=link.clone()/>
+        </section>
+
+        <section aria-labelledby="h-interventions">
+            <h2 id="h-interventions"><Text id="dash_interventions"/></h2>
+            <InterventionList plans=interventions/>
         </section>
 
         <section aria-labelledby="h-trends">

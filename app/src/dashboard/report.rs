@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use super::{
-    barriers_view::Barriers, charts::TrendChart, get_dashboard, heatmap::Heatmap, links::ViewLink,
-    model::Dashboard, page::requested_link, risk_list::RiskList, sort::RowOrder,
+    barriers_view::Barriers, charts::TrendChart, get_dashboard, heatmap::Heatmap,
+    interventions_view::InterventionList, links::ViewLink, model::Dashboard, page::requested_link,
+    risk_list::RiskList, sort::RowOrder,
 };
 use crate::{
     format::{count, decimal, percent},
@@ -50,6 +51,7 @@ fn ReportView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
         rows,
         at_risk,
         at_risk_total,
+        interventions,
         trends,
         barriers,
         comment_threshold,
@@ -116,7 +118,7 @@ fn ReportView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
             <h2>"Hambatan dan kekurangan sumber daya"</h2>
             <Barriers view_data=barriers rows comment_threshold/>
             <h2>"Intervensi"</h2>
-            <p class="muted" data-testid="report-interventions">"Rencana intervensi akan tampil di sini setelah modul intervensi tersedia."</p>
+            <div data-testid="report-interventions"><InterventionList plans=interventions/></div>
         </section>
     }
 }

@@ -39,6 +39,12 @@ pub fn RiskList(
                     <a href=link.with_unit(&unit.code).dashboard()>{unit.name.clone()}</a>
                     {(!unit.path.is_empty()).then(|| view! { <span class="muted">" · "{unit.path.clone()}</span> })}
                     <ul class="reasons">{reasons}</ul>
+                    {if unit.covered_by.is_empty() {
+                        view! { <p class="uncovered" data-testid="not-covered"><Text id="dash_not_covered"/></p> }.into_any()
+                    } else {
+                        let titles = unit.covered_by.iter().map(|p| p.title.clone()).collect::<Vec<_>>().join("; ");
+                        view! { <p class="covered" data-testid="covered"><Text id="dash_covered_by"/>" "{titles}</p> }.into_any()
+                    }}
                 </li>
             }
         })

@@ -2,7 +2,7 @@
 //! figures of every wave the trends need. The pages, the exports and the report all come
 //! through [`dashboard_for`], so they show exactly the same (suppressed) figures.
 
-use std::sync::Arc;
+use std::{collections::HashMap, sync::Arc};
 
 use chrono::Utc;
 use domain::{
@@ -11,11 +11,11 @@ use domain::{
     waves::{jakarta_date, WaveStatus},
 };
 use leptos::prelude::*;
-use store::{Store, WaveRecord};
+use store::{InterventionFilter, Store, WaveRecord};
 
 use super::{
     assemble::{assemble, Selection, WaveFigures},
-    model::{Dashboard, DashboardQuery, WaveChoice},
+    model::{Dashboard, DashboardQuery, InterventionBrief, WaveChoice},
 };
 use crate::{
     auth::ssr::authorize,
@@ -112,6 +112,7 @@ pub async fn dashboard_for(
         }
     }
 
+    let interventions = active_interventions(store, &current_figures, &unit, &visible).await?;
     let selection = Selection {
         waves: waves.iter().map(|w| choice(w, now)).collect(),
         current: WaveFigures {
@@ -128,8 +129,75 @@ pub async fn dashboard_for(
         unit,
         visible: &visible,
         risk_index,
+        interventions,
     };
     assemble(selection).ok_or(AppError::NotFound)
+}
+
+/// Active plans for the unit, the units under it and the units above it, with the codes of
+/// the plan's units the user may see.
+async fn active_interventions(
+    store: &Store,
+    figures: &CachedIndicators,
+    unit: &UnitCode,
+    visible: &(dyn Fn(&UnitCode) -> bool + Sync),
+) -> Result<Vec<(InterventionBrief, Vec<UnitCode>)>, AppError> {
+    let units = &figures.indicators.units;
+    let mut branch: Vec<&UnitCode> = Vec::new();
+    let mut stack = vec![unit];
+    while let Some(code) = stack.pop() {
+        branch.push(code);
+        if let Some(u) = units.get(code) {
+            stack.extend(u.children.iter());
+        }
+    }
+    let mut above = units.get(unit).and_then(|u| u.parent.as_ref());
+    while let Some(code) = above {
+        branch.push(code);
+        above = units.get(code).and_then(|u| u.parent.as_ref());
+    }
+    let ids: Vec<i64> = branch
+        .iter()
+        .filter_map(|code| figures.unit_ids.get(*code).copied())
+        .collect();
+    let codes_by_id: HashMap<i64, &UnitCode> = figures
+        .unit_ids
+        .iter()
+        .map(|(code, id)| (*id, code))
+        .collect();
+    let plans = store
+        .list_interventions(&InterventionFilter {
+            unit_ids: Some(ids),
+            ..InterventionFilter::default()
+        })
+        .await?;
+    Ok(plans
+        .into_iter()
+        .filter(|plan| plan.status.is_active())
+        .map(|plan| {
+            let codes: Vec<UnitCode> = plan
+                .unit_ids
+                .iter()
+                .filter_map(|id| codes_by_id.get(id).copied())
+                .filter(|code| visible(code))
+                .cloned()
+                .collect();
+            let brief = InterventionBrief {
+                id: plan.id,
+                title: plan.title.as_str().to_owned(),
+                status: plan.status.as_str().to_owned(),
+                kind: plan.kind.as_str().to_owned(),
+                start_on: plan.dates.start().to_string(),
+                end_on: plan.dates.end().to_string(),
+                budget_rupiah: plan.budget.get(),
+                units: codes
+                    .iter()
+                    .filter_map(|code| units.get(code).map(|u| u.name.clone()))
+                    .collect(),
+            };
+            (brief, codes)
+        })
+        .collect())
 }
 
 async fn figures(

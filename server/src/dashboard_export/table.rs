@@ -280,6 +280,7 @@ pub(crate) mod tests {
             ],
             at_risk: Vec::new(),
             at_risk_total: 0,
+            interventions: Vec::new(),
             trends: Vec::new(),
             items: Vec::new(),
             scale: ScaleLabels {

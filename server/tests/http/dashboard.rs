@@ -4,6 +4,9 @@
 //! scope (404 outside it, 401 signed out). The page renders whole without JavaScript.
 
 use chrono::{Duration, Utc};
+use domain::interventions::{
+    InterventionKind, InterventionStatus, InterventionTitle, LongText, PlanDates, Rupiah, TextField,
+};
 use domain::{
     instrument::{default_instrument, Answers, Instrument, ValidAnswers},
     responses::ParsedResponse,
@@ -11,7 +14,7 @@ use domain::{
     waves::{WaveKind, WaveSchedule, WaveState, WaveTitle},
 };
 use serde_json::Value;
-use store::{Actor, NewWave, PoolOptions, Store};
+use store::{Actor, NewIntervention, NewWave, PoolOptions, Store};
 
 use crate::{
     auth::{browser, call, setup_admin, signed_in, ADMIN_PASSWORD},
@@ -275,6 +278,68 @@ async fn cells_are_the_engines_figures_and_trends_span_the_waves(app: TestApp) {
     } else {
         panic!("Kelurahan Satu (12 respondents) should be visible unless complementary suppression hid it: {one}");
     }
+
+    // An approved plan for Dinas A covers Kelurahan Satu below it; the report lists it.
+    let store = Store::connect(app.db.url(), &PoolOptions::default())
+        .await
+        .unwrap();
+    let admin_user = store.user_by_username("admin").await.unwrap().unwrap();
+    let dinas_a = store
+        .unit_by_code(&UnitCode::parse("T.A").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let actor = Actor::user(admin_user.id, "admin".to_owned());
+    let plan = store
+        .create_intervention(
+            &NewIntervention {
+                title: InterventionTitle::parse("Pelatihan layanan digital").unwrap(),
+                description: LongText::parse(
+                    "Pelatihan untuk semua kelurahan.",
+                    TextField::Description,
+                )
+                .unwrap(),
+                kind: InterventionKind::Pelatihan,
+                owner_user_id: admin_user.id,
+                collaborator_user_ids: vec![],
+                unit_ids: vec![dinas_a.id],
+                targets: vec![],
+                dates: PlanDates::parse("2026-01-01", "2026-12-31").unwrap(),
+                budget: Rupiah::parse("Rp 25.000.000").unwrap(),
+                funding_source: None,
+            },
+            &actor,
+        )
+        .await
+        .unwrap();
+    store
+        .move_intervention(plan.id, InterventionStatus::Approved, None, &actor)
+        .await
+        .unwrap();
+    let one = ok_json(dashboard(&app, &admin, &[("wave", &later), ("unit", "T.A.K1")]).await).await;
+    assert_eq!(
+        one["interventions"][0]["title"], "Pelatihan layanan digital",
+        "{one}"
+    );
+    assert_eq!(one["interventions"][0]["budget_rupiah"], 25_000_000);
+    assert_eq!(one["at_risk"][0]["covered_by"][0]["id"], plan.id);
+    let report = admin
+        .get(app.url("/dashboard/laporan?unit=T.A.K1"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(report.contains("Pelatihan layanan digital") && report.contains("Rp 25.000.000"));
+    // A cancelled plan covers nothing.
+    store
+        .move_intervention(plan.id, InterventionStatus::Cancelled, None, &actor)
+        .await
+        .unwrap();
+    let one = ok_json(dashboard(&app, &admin, &[("wave", &later), ("unit", "T.A.K1")]).await).await;
+    assert_eq!(one["interventions"], serde_json::json!([]));
+    assert_eq!(one["at_risk"][0]["covered_by"], serde_json::json!([]));
 
     // A bad threshold is refused with a message; an unknown wave is not found.
     let refused = dashboard(&app, &admin, &[("risk_index", "101")]).await;
