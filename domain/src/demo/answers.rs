@@ -32,6 +32,13 @@ const LEANING_BOUNDS: (f64, f64) = (-1.0, 1.0);
 /// The share of units whose readiness falls from wave to wave; the others improve.
 const FALLING_PERCENT: u32 = 15;
 
+/// The share of small units (see [`FEW_ANSWER_MAX_HEADCOUNT`]) where only a handful answer.
+const FEW_ANSWER_PERCENT: u32 = 10;
+
+/// Only units up to this headcount can be ones where few answer (a kelurahan, a seksi): a
+/// large dinas where three people answered would not be plausible.
+const FEW_ANSWER_MAX_HEADCOUNT: u32 = 150;
+
 /// About one respondent in this many writes an open comment, as on real forms where most
 /// leave the box empty.
 const COMMENT_ONE_IN: u32 = 6;
@@ -117,6 +124,9 @@ struct UnitProfile {
     drift: f64,
     /// The barrier the unit feels most, as an index into [`Form::barriers`].
     main_barrier: usize,
+    /// Only a handful of its staff answer (1 to 4), in every wave: the small groups that the
+    /// dashboard must hide.
+    few_answer: Option<u32>,
 }
 
 impl UnitProfile {
@@ -133,10 +143,20 @@ impl UnitProfile {
         };
         let last = u32::try_from(barrier_count.saturating_sub(1)).unwrap_or(u32::MAX);
         let main_barrier = rng.between(0, last) as usize;
+        let few_answer = (rng.between(0, 99) < FEW_ANSWER_PERCENT).then(|| rng.between(1, 4));
         Self {
             base,
             drift,
             main_barrier,
+            few_answer,
+        }
+    }
+
+    /// How many of `headcount` answer in a wave asking `share_percent` of the staff.
+    fn respondents(&self, headcount: u32, share_percent: u32) -> u32 {
+        match self.few_answer {
+            Some(few) if headcount <= FEW_ANSWER_MAX_HEADCOUNT => few.min(headcount),
+            _ => (headcount * share_percent / 100).max(1),
         }
     }
 
@@ -172,8 +192,8 @@ fn unit_responses(form: &Form<'_>, unit: &Unit, wave: &DemoWave) -> Vec<ParsedRe
     if headcount == 0 {
         return Vec::new();
     }
-    let respondents = (headcount * wave.share_percent / 100).max(1);
     let profile = UnitProfile::of(&unit.code, wave.seed, form.barriers.len());
+    let respondents = profile.respondents(headcount, wave.share_percent);
     let leaning = profile.leaning(wave.wave_number);
     // Another stream than the profile's, and another in each wave.
     let wave_salt = (u64::from(wave.wave_number) + 1).wrapping_mul(0xD1B5_4A32_D192_ED03);
@@ -317,10 +337,13 @@ mod tests {
             let first = demo_responses(&instrument, &some, &wave(30, number));
             let second = demo_responses(&instrument, &some, &wave(30, number));
             assert_eq!(first, second);
+            let barriers = Form::new(&instrument).barriers.len();
             let expected: u32 = some
                 .iter()
                 .filter(|u| u.headcount.get() > 0)
-                .map(|u| (u.headcount.get() * 30 / 100).max(1))
+                .map(|u| {
+                    UnitProfile::of(&u.code, SEED, barriers).respondents(u.headcount.get(), 30)
+                })
                 .sum();
             assert_eq!(
                 first.len() as u32,
@@ -336,6 +359,28 @@ mod tests {
             demo_responses(&instrument, &some, &wave(30, 0)),
             demo_responses(&instrument, &some, &other_seed)
         );
+    }
+
+    /// Some small units have only a handful of respondents (the groups the dashboard hides);
+    /// large units never do.
+    #[test]
+    fn few_answer_in_some_small_units_only() {
+        let instrument = default_instrument();
+        let units = crate::demo::demo_organisation();
+        let barriers = Form::new(&instrument).barriers.len();
+        let few: Vec<&Unit> = units
+            .iter()
+            .filter(|u| u.headcount.get() > 0)
+            .filter(|u| {
+                let profile = UnitProfile::of(&u.code, SEED, barriers);
+                profile.respondents(u.headcount.get(), 35) < 5
+                    && (u.headcount.get() * 35 / 100) >= 5
+            })
+            .collect();
+        assert!(few.len() >= 10, "{} units with few respondents", few.len());
+        assert!(few
+            .iter()
+            .all(|u| u.headcount.get() <= FEW_ANSWER_MAX_HEADCOUNT));
     }
 
     #[test]
