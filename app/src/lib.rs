@@ -12,6 +12,7 @@ pub mod error;
 pub mod format;
 pub mod i18n;
 pub mod indicators;
+pub mod instruments;
 mod lang_cookie;
 mod nav;
 pub mod pages;

@@ -40,6 +40,7 @@ pub fn NavBar() -> impl IntoView {
                                     <a href="/units"><Text id="nav_units"/></a>
                                     <a href="/waves"><Text id="nav_waves"/></a>
                                     <Show when=move || admin>
+                                        <a href="/instruments" data-testid="nav-instruments"><Text id="nav_instruments"/></a>
                                         <a href="/admin/import-units"><Text id="nav_import"/></a>
                                         <a href="/admin/users"><Text id="nav_users"/></a>
                                         <a href="/admin/audit"><Text id="nav_audit"/></a>

@@ -10,6 +10,7 @@ use crate::{
     auth::{LoginPage, PasswordPage, SetupPage},
     dashboard::{DashboardPage, ReportPage},
     i18n::{provide_locale, Text},
+    instruments::{ComposerPage, InstrumentPage, InstrumentsPage},
     nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
     survey::{SurveyPage, ThanksPage},
@@ -68,6 +69,10 @@ pub fn App() -> impl IntoView {
                     // JavaScript (and print).
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard/laporan") view=ReportPage ssr=SsrMode::Async/>
+                    // Rendered whole: the composer posts and comes back without JavaScript.
+                    <Route path=path!("/instruments") view=InstrumentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/instruments/baru") view=ComposerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/instruments/:id") view=InstrumentPage ssr=SsrMode::Async/>
                     <Route path=path!("/waves") view=WavesPage/>
                     <Route path=path!("/waves/:id") view=WavePage/>
                     <Route path=path!("/waves/:id/impor") view=ImportResponsesPage/>

@@ -11,6 +11,7 @@ mod assemble;
 mod barriers_view;
 mod charts;
 pub mod colour;
+#[cfg(feature = "ssr")]
 mod comments;
 mod heatmap;
 mod interventions_view;

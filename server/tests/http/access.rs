@@ -296,6 +296,27 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
             ],
             [401, 200, 404, 404],
         ),
+        ("instruments/list", vec![], [401, 200, 403, 403]),
+        ("instruments/library", vec![], [401, 200, 403, 403]),
+        ("instruments/get", vec![("id", "1")], [401, 200, 403, 403]),
+        (
+            "instruments/get",
+            vec![("id", "999999")],
+            [401, 404, 403, 403],
+        ),
+        (
+            "instruments/compose",
+            vec![
+                ("survey_id", "akses-uji"),
+                ("title_id", "Survei uji akses"),
+                ("title_en", "Access test survey"),
+                ("description_id", "Uji."),
+                ("description_en", "Test."),
+                ("items[kesesuaian-1]", "on"),
+                ("lang", "id"),
+            ],
+            [401, 200, 403, 403],
+        ),
     ];
     let clients = [&anonymous, &admin, &leader, &agent];
     let who = ["anonymous", "admin", "leader", "agent"];

@@ -11,6 +11,7 @@ mod dashboard_export;
 mod demo;
 mod health;
 mod indicators;
+mod instruments;
 mod pages;
 mod process;
 mod responses_import;
