@@ -26,12 +26,11 @@ pub fn RiskList(
         .into_iter()
         .map(|unit| {
             let dimensions = dimensions.clone();
-            let reasons = unit
-                .reasons
+            let reasons = condensed(&unit.reasons)
                 .into_iter()
-                .map(|reason| {
+                .map(|line| {
                     let dimensions = dimensions.clone();
-                    view! { <li>{move || describe(&reason, &dimensions, locale.get())}</li> }
+                    view! { <li>{move || line.describe(&dimensions, locale.get())}</li> }
                 })
                 .collect_view();
             view! {
@@ -50,6 +49,74 @@ pub fn RiskList(
         })
         .collect_view();
     view! { <ul class="at-risk" data-testid="at-risk">{items}</ul> }.into_any()
+}
+
+/// A line of the reasons: one reason, or many dimensions under the threshold at once.
+#[derive(Debug, Clone, PartialEq)]
+enum Line {
+    One(RiskReason),
+    /// (dimension, index) from the lowest, and the threshold.
+    ManyBelow(Vec<(String, f64)>, f64),
+}
+
+/// More than three dimensions under the threshold become one line naming the three lowest;
+/// significant findings (below the organisation, falling) keep a line each.
+fn condensed(reasons: &[RiskReason]) -> Vec<Line> {
+    let mut below: Vec<(String, f64)> = Vec::new();
+    let mut threshold = 0.0;
+    let mut lines = Vec::new();
+    for reason in reasons {
+        match reason {
+            RiskReason::BelowThreshold {
+                dimension_id,
+                index,
+                threshold: t,
+            } => {
+                below.push((dimension_id.clone(), *index));
+                threshold = *t;
+            }
+            other => lines.push(Line::One(other.clone())),
+        }
+    }
+    if below.len() > 3 {
+        below.sort_by(|a, b| a.1.total_cmp(&b.1));
+        lines.insert(0, Line::ManyBelow(below, threshold));
+    } else {
+        let singles = below.into_iter().map(|(dimension_id, index)| {
+            Line::One(RiskReason::BelowThreshold {
+                dimension_id,
+                index,
+                threshold,
+            })
+        });
+        lines.splice(0..0, singles);
+    }
+    lines
+}
+
+impl Line {
+    fn describe(&self, dimensions: &[DimensionHead], locale: Locale) -> String {
+        match self {
+            Line::One(reason) => describe(reason, dimensions, locale),
+            Line::ManyBelow(below, threshold) => {
+                let lowest: Vec<String> = below
+                    .iter()
+                    .take(3)
+                    .map(|(id, index)| {
+                        format!(
+                            "{} {}",
+                            dimension_name(id, dimensions, locale),
+                            decimal(*index, 1, locale)
+                        )
+                    })
+                    .collect();
+                text(locale, "dash_reason_many_below")
+                    .replace("{n}", &below.len().to_string())
+                    .replace("{threshold}", &decimal(*threshold, 1, locale))
+                    .replace("{lowest}", &lowest.join("; "))
+            }
+        }
+    }
 }
 
 fn dimension_name(id: &str, dimensions: &[DimensionHead], locale: Locale) -> String {

@@ -47,6 +47,11 @@ pub(super) const DASHBOARD: &[(&str, &str, &str)] = &[
         "Menampilkan {shown} dari {total} unit berisiko, yang paling serius lebih dulu.",
         "Showing {shown} of {total} units at risk, the most serious first.",
     ),
+    (
+        "dash_reason_many_below",
+        "{n} dimensi di bawah batas {threshold}; terendah: {lowest}",
+        "{n} dimensions below the threshold of {threshold}; lowest: {lowest}",
+    ),
     ("dash_reason_below_threshold", "di bawah batas", "is below the threshold of"),
     (
         "dash_reason_below_organisation",

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{waves::wave_in, WaveRecord, ROWS_PER_INSERT};
+use super::{
+    waves::{wave_in, WaveRow},
+    WaveRecord, ROWS_PER_INSERT,
+};
 use crate::{
     audit::{self, Actor, AuditAction, NewAuditEntry},
     clock,
@@ -76,11 +79,12 @@ impl TryFrom<BatchRow> for InvitationBatch {
 
 #[derive(sqlx::FromRow)]
 struct InvitationRow {
-    wave_id: i64,
     unit_id: i64,
     code: String,
     name: String,
     used_on: Option<NaiveDate>,
+    #[sqlx(flatten)]
+    wave: WaveRow,
 }
 
 fn new_token() -> InvitationToken {
@@ -287,10 +291,13 @@ impl Store {
         &self,
         token: &InvitationToken,
     ) -> Result<Option<Invitation>, StoreError> {
+        // One round trip with the wave: every survey page and every submission asks this.
         let row: Option<InvitationRow> = on_pool!(self, pool => {
             sqlx::query_as(
-                "SELECT i.wave_id, i.unit_id, u.code, u.name, i.used_on \
-                 FROM invitations i JOIN units u ON u.id = i.unit_id WHERE i.token = $1",
+                "SELECT i.unit_id, u.code, u.name, i.used_on, w.id, w.title, w.kind, w.state, \
+                 w.instrument_id, w.previous_wave_id, w.opens_at, w.closes_at, w.created_at \
+                 FROM invitations i JOIN units u ON u.id = i.unit_id \
+                 JOIN waves w ON w.id = i.wave_id WHERE i.token = $1",
             )
             .bind(token.as_str())
             .fetch_optional(pool)
@@ -300,10 +307,7 @@ impl Store {
             return Ok(None);
         };
         let what = format!("the invitation of unit {}", row.code);
-        let wave = self
-            .wave(row.wave_id)
-            .await?
-            .ok_or_else(|| StoreError::corrupt(&what, "its wave is missing"))?;
+        let wave = WaveRecord::try_from(row.wave)?;
         Ok(Some(Invitation {
             token: token.clone(),
             unit_code: UnitCode::parse(&row.code).map_err(|e| StoreError::corrupt(&what, e))?,

@@ -69,7 +69,7 @@ const SELECT_WAVE: &str = "SELECT id, title, kind, state, instrument_id, previou
      opens_at, closes_at, created_at FROM waves";
 
 #[derive(sqlx::FromRow)]
-struct WaveRow {
+pub(super) struct WaveRow {
     id: i64,
     title: String,
     kind: String,

@@ -2,20 +2,46 @@
 
 use crate::dashboard::model::IndexInterval;
 
-/// A plot area inside an SVG view box, with the index (0-100) on the vertical axis.
+/// A plot area inside an SVG view box, with the index from `low` to `high` (within 0-100)
+/// on the vertical axis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {
     pub left: f64,
     pub top: f64,
     pub width: f64,
     pub height: f64,
+    pub low: f64,
+    pub high: f64,
 }
 
 impl Frame {
     /// Vertical position of an index; clamped so a wide interval stays inside the frame.
     pub fn y(&self, index: f64) -> f64 {
-        let clamped = index.clamp(0.0, 100.0);
-        self.top + self.height * (1.0 - clamped / 100.0)
+        let clamped = index.clamp(self.low, self.high);
+        self.top + self.height * (1.0 - (clamped - self.low) / (self.high - self.low))
+    }
+
+    /// The same frame with its axis narrowed to the values (in steps of 10, at least 20
+    /// points wide): changes of a few points stay visible, and the axis is labelled.
+    pub fn zoomed(self, values: &[Option<IndexInterval>]) -> Frame {
+        let shown = values.iter().flatten();
+        let (min, max) = shown.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v.low), hi.max(v.high))
+        });
+        if !min.is_finite() || !max.is_finite() {
+            return self;
+        }
+        let mut low = ((min - 5.0) / 10.0).floor() * 10.0;
+        let mut high = ((max + 5.0) / 10.0).ceil() * 10.0;
+        if high - low < 20.0 {
+            low -= 10.0;
+            high += 10.0;
+        }
+        Frame {
+            low: low.max(0.0),
+            high: high.min(100.0),
+            ..self
+        }
     }
 
     /// Horizontal position of point `i` of `count`, spread evenly (one point sits centred).
@@ -87,7 +113,24 @@ mod tests {
         top: 0.0,
         width: 100.0,
         height: 50.0,
+        low: 0.0,
+        high: 100.0,
     };
+
+    #[test]
+    fn the_axis_zooms_to_the_values() {
+        let zoomed = FRAME.zoomed(&[at(62.0), None, at(66.0)]);
+        assert_eq!((zoomed.low, zoomed.high), (50.0, 80.0));
+        let narrow = FRAME.zoomed(&[Some(IndexInterval {
+            index: 50.0,
+            low: 49.0,
+            high: 51.0,
+        })]);
+        assert_eq!((narrow.low, narrow.high), (40.0, 60.0));
+        assert_eq!(FRAME.zoomed(&[None]), FRAME);
+        let edge = FRAME.zoomed(&[at(97.0)]);
+        assert_eq!(edge.high, 100.0);
+    }
 
     #[test]
     fn axis_maps_zero_to_bottom_and_hundred_to_top() {

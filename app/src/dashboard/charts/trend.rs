@@ -16,6 +16,8 @@ const FRAME: Frame = Frame {
     top: 8.0,
     width: 196.0,
     height: 92.0,
+    low: 0.0,
+    high: 100.0,
 };
 
 /// A small chart, meant to be one of a grid (one per dimension).
@@ -25,6 +27,7 @@ pub fn TrendChart(title: String, points: Vec<TrendPoint>) -> impl IntoView {
     let count = points.len();
     let values: Vec<_> = points.iter().map(|p| p.value).collect();
     let runs = runs(&values);
+    let frame = FRAME.zoomed(&values);
     let summary = {
         let points = points.clone();
         let title = title.clone();
@@ -40,26 +43,26 @@ pub fn TrendChart(title: String, points: Vec<TrendPoint>) -> impl IntoView {
             format!("{title}. {}", parts.join("; "))
         }
     };
-    let gridlines = [0.0, 50.0, 100.0].map(|v| {
-        let y = FRAME.y(v);
+    let gridlines = [frame.low, (frame.low + frame.high) / 2.0, frame.high].map(|v| {
+        let y = frame.y(v);
         view! {
-            <line x1=FRAME.left x2=FRAME.left + FRAME.width y1=y y2=y class="grid"/>
-            <text x=FRAME.left - 4.0 y=y + 3.5 class="tick" text-anchor="end">{v.to_string()}</text>
+            <line x1=frame.left x2=frame.left + frame.width y1=y y2=y class="grid"/>
+            <text x=frame.left - 4.0 y=y + 3.5 class="tick" text-anchor="end">{v.to_string()}</text>
         }
     });
     let bands = runs
         .iter()
-        .map(|run| view! { <polygon class="band" points=band_points(&FRAME, count, run)/> })
+        .map(|run| view! { <polygon class="band" points=band_points(&frame, count, run)/> })
         .collect_view();
     let lines = runs
         .iter()
-        .map(|run| view! { <path class="line" d=line_path(&FRAME, count, run)/> })
+        .map(|run| view! { <path class="line" d=line_path(&frame, count, run)/> })
         .collect_view();
     let marks = points
         .iter()
         .enumerate()
         .map(|(i, point)| {
-            let x = FRAME.x(i, count);
+            let x = frame.x(i, count);
             let label = short_date(&point.opens_on);
             let mark = point.value.map(|v| {
                 let tip = {
@@ -75,7 +78,7 @@ pub fn TrendChart(title: String, points: Vec<TrendPoint>) -> impl IntoView {
                         )
                     }
                 };
-                view! { <circle cx=x cy=FRAME.y(v.index) r="3.5" class="point"><title>{tip}</title></circle> }
+                view! { <circle cx=x cy=frame.y(v.index) r="3.5" class="point"><title>{tip}</title></circle> }
             });
             view! {
                 {mark}
