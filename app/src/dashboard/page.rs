@@ -15,6 +15,7 @@ use super::{
     sort::RowOrder,
 };
 use crate::{
+    error::AppError,
     format::{count, decimal, percent},
     i18n::{text, use_locale, Text},
 };
@@ -33,18 +34,36 @@ pub fn requested_link() -> Memo<ViewLink> {
     })
 }
 
-#[component]
-pub fn DashboardPage() -> impl IntoView {
-    let locale = use_locale();
-    let link = requested_link();
-    // Sorting is done in the page: only wave, unit and threshold ask the server again.
-    let data = Resource::new(
+/// The dashboard data for the requested view. Sorting is done in the page: only wave, unit
+/// and threshold ask the server again.
+pub fn dashboard_resource(link: Memo<ViewLink>) -> Resource<Result<Dashboard, AppError>> {
+    Resource::new(
         move || {
             let l = link.get();
             (l.wave, l.unit, l.risk_index)
         },
         |(wave, unit, risk_index)| get_dashboard(wave, unit, risk_index),
-    );
+    )
+}
+
+/// The links of a shown view name the wave and unit actually shown (the server may have
+/// chosen them), and the rows' order.
+pub fn shown_view(dashboard: &Dashboard, link: ViewLink) -> (ViewLink, RowOrder) {
+    let link = ViewLink {
+        wave: Some(dashboard.wave.id),
+        unit: Some(dashboard.unit.code.clone()),
+        ..link
+    };
+    let ids: Vec<String> = dashboard.dimensions.iter().map(|d| d.id.clone()).collect();
+    let order = RowOrder::parse(link.sort.as_deref().unwrap_or(""), &ids);
+    (link, order)
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let locale = use_locale();
+    let link = requested_link();
+    let data = dashboard_resource(link);
     view! {
         <div class="page dashboard">
             <Suspense fallback=|| view! { <p><Text id="status_loading"/></p> }>
@@ -66,6 +85,7 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
     let locale = use_locale();
+    let (link, order) = shown_view(&dashboard, link);
     let Dashboard {
         waves,
         wave,
@@ -84,14 +104,6 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
         scale,
         barriers,
     } = dashboard;
-    // Links of this view name the wave and unit actually shown.
-    let link = ViewLink {
-        wave: Some(wave.id),
-        unit: Some(unit.code.clone()),
-        ..link
-    };
-    let ids: Vec<String> = dimensions.iter().map(|d| d.id.clone()).collect();
-    let order = RowOrder::parse(link.sort.as_deref().unwrap_or(""), &ids);
 
     let crumbs = breadcrumbs
         .iter()

@@ -5,9 +5,14 @@
 use leptos::prelude::*;
 
 use super::{
-    barriers_view::Barriers, charts::TrendChart, get_dashboard, heatmap::Heatmap,
-    interventions_view::InterventionList, links::ViewLink, model::Dashboard, page::requested_link,
-    risk_list::RiskList, sort::RowOrder,
+    barriers_view::Barriers,
+    charts::TrendChart,
+    heatmap::Heatmap,
+    interventions_view::InterventionList,
+    links::ViewLink,
+    model::Dashboard,
+    page::{dashboard_resource, requested_link, shown_view},
+    risk_list::RiskList,
 };
 use crate::{
     format::{count, decimal, percent},
@@ -19,13 +24,7 @@ pub fn ReportPage() -> impl IntoView {
     // Indonesian whatever the interface language: children read this nearer context.
     provide_context(RwSignal::new(Locale::Id));
     let link = requested_link();
-    let data = Resource::new(
-        move || {
-            let l = link.get();
-            (l.wave, l.unit, l.risk_index)
-        },
-        |(wave, unit, risk_index)| get_dashboard(wave, unit, risk_index),
-    );
+    let data = dashboard_resource(link);
     view! {
         <div class="report" lang="id">
             <Suspense fallback=|| view! { <p><Text id="status_loading"/></p> }>
@@ -42,6 +41,7 @@ pub fn ReportPage() -> impl IntoView {
 
 #[component]
 fn ReportView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
+    let (link, order) = shown_view(&dashboard, link);
     let Dashboard {
         wave,
         threshold,
@@ -57,13 +57,6 @@ fn ReportView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
         comment_threshold,
         ..
     } = dashboard;
-    let link = ViewLink {
-        wave: Some(wave.id),
-        unit: Some(unit.code.clone()),
-        ..link
-    };
-    let ids: Vec<String> = dimensions.iter().map(|d| d.id.clone()).collect();
-    let order = RowOrder::parse(link.sort.as_deref().unwrap_or(""), &ids);
     let path = breadcrumbs
         .iter()
         .map(|b| b.name.clone())
