@@ -20,7 +20,7 @@ use super::{
 use crate::{
     auth::ssr::authorize,
     error::AppError,
-    indicators::{CachedIndicators, IndicatorCache, IndicatorCacheError},
+    indicators::{CachedIndicators, IndicatorCache},
 };
 
 /// Default readiness index under which a unit is at risk.
@@ -77,7 +77,7 @@ pub async fn dashboard_for(
             .or(waves.first())
             .ok_or(AppError::NotFound)?,
     };
-    let current_figures = figures(store, cache, current.id).await?;
+    let current_figures = cache.get(store, current.id).await?;
     let visible = |code: &UnitCode| {
         current_figures
             .unit_ids
@@ -106,7 +106,7 @@ pub async fn dashboard_for(
         if wave.schedule.opens_at() >= current.schedule.opens_at() || wave.id == current.id {
             continue;
         }
-        let cached = figures(store, cache, wave.id).await?;
+        let cached = cache.get(store, wave.id).await?;
         if cached.indicators.units.contains_key(&unit) {
             earlier.push((choice(wave, now), cached));
         }
@@ -198,20 +198,6 @@ async fn active_interventions(
             (brief, codes)
         })
         .collect())
-}
-
-async fn figures(
-    store: &Store,
-    cache: &IndicatorCache,
-    wave_id: i64,
-) -> Result<Arc<CachedIndicators>, AppError> {
-    cache.get(store, wave_id).await.map_err(|e| match e {
-        IndicatorCacheError::Store(e) => e.into(),
-        other => {
-            tracing::error!(wave_id, error = %other, "computing indicators");
-            AppError::Internal
-        }
-    })
 }
 
 /// The highest unit of the wave the user may see (the organisation for administrators).

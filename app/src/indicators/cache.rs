@@ -58,6 +58,20 @@ pub enum IndicatorCacheError {
     Interrupted(i64),
 }
 
+/// What a request answers when a wave's figures cannot be had: the store's own answer
+/// (404, 503...), or an internal error logged here (its text names the wave).
+impl From<IndicatorCacheError> for crate::error::AppError {
+    fn from(e: IndicatorCacheError) -> Self {
+        match e {
+            IndicatorCacheError::Store(e) => e.into(),
+            other => {
+                tracing::error!(error = %other, "computing indicators");
+                crate::error::AppError::Internal
+            }
+        }
+    }
+}
+
 /// One wave's slot. The async lock is held while the wave is computed, so that concurrent
 /// readers of a changed wave wait for one computation instead of each starting their own.
 type Slot = Arc<AsyncMutex<Option<Arc<CachedIndicators>>>>;

@@ -10,7 +10,7 @@ use indicators::{IndicatorFilter, OrganisationError, OrganisationIndicators};
 use leptos::prelude::*;
 use store::Store;
 
-use super::cache::{CachedIndicators, IndicatorCache, IndicatorCacheError};
+use super::cache::{CachedIndicators, IndicatorCache};
 use crate::{auth::ssr::authorize, error::AppError};
 
 fn store() -> Result<Store, AppError> {
@@ -45,10 +45,7 @@ pub async fn wave_indicators(
     }
     // Provided by the server at start; without it every request computes afresh.
     let cache = use_context::<IndicatorCache>().unwrap_or_default();
-    let wave = cache
-        .get(&store, wave_id)
-        .await
-        .map_err(|e| cache_error(wave_id, e))?;
+    let wave = cache.get(&store, wave_id).await?;
     if let Some(root) = &filter.root {
         let in_scope = wave
             .unit_ids
@@ -100,16 +97,6 @@ fn depth_of(text: &str) -> Result<Option<usize>, AppError> {
                 "Kedalaman harus bilangan bulat 0 atau lebih (0 = unit teratas).".to_owned(),
             )
         }),
-    }
-}
-
-fn cache_error(wave_id: i64, e: IndicatorCacheError) -> AppError {
-    match e {
-        IndicatorCacheError::Store(e) => e.into(),
-        other => {
-            tracing::error!(wave_id, error = %other, "computing indicators");
-            AppError::Internal
-        }
     }
 }
 
