@@ -38,12 +38,14 @@ pub fn NavBar() -> impl IntoView {
                                 view! {
                                     <a href="/dashboard" data-testid="nav-dashboard"><Text id="nav_dashboard"/></a>
                                     <a href="/units"><Text id="nav_units"/></a>
+                                    <a href="/intervensi" data-testid="nav-interventions"><Text id="nav_interventions"/></a>
                                     <a href="/waves"><Text id="nav_waves"/></a>
                                     <Show when=move || admin>
                                         <a href="/instruments" data-testid="nav-instruments"><Text id="nav_instruments"/></a>
                                         <a href="/admin/import-units"><Text id="nav_import"/></a>
                                         <a href="/admin/users"><Text id="nav_users"/></a>
                                         <a href="/admin/audit"><Text id="nav_audit"/></a>
+                                        <a href="/admin/playbook"><Text id="nav_playbook"/></a>
                                     </Show>
                                     <a class="who" href="/account/password" data-testid="signed-in-as">
                                         <Text id="signed_in_as"/>" "{u.display_name.clone()}

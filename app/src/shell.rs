@@ -11,6 +11,7 @@ use crate::{
     dashboard::{DashboardPage, ReportPage},
     i18n::{provide_locale, Text},
     instruments::{ComposerPage, InstrumentPage, InstrumentsPage},
+    interventions::{InterventionsPage, NewPlanPage, PlanPage, PlaybookPage},
     nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
     survey::{SurveyPage, ThanksPage},
@@ -73,6 +74,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/instruments") view=InstrumentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/instruments/baru") view=ComposerPage ssr=SsrMode::Async/>
                     <Route path=path!("/instruments/:id") view=InstrumentPage ssr=SsrMode::Async/>
+                    // Rendered whole: the board's buttons and every form post without JavaScript.
+                    <Route path=path!("/intervensi") view=InterventionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/intervensi/baru") view=NewPlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("/intervensi/:id") view=PlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/playbook") view=PlaybookPage ssr=SsrMode::Async/>
                     <Route path=path!("/waves") view=WavesPage/>
                     <Route path=path!("/waves/:id") view=WavePage/>
                     <Route path=path!("/waves/:id/impor") view=ImportResponsesPage/>

@@ -69,10 +69,12 @@ pub enum AuditAction {
     GapUpdated,
     GapLinked,
     GapUnlinked,
+    // The suggestions playbook (issue #7).
+    PlaybookSaved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 25] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -98,6 +100,7 @@ impl AuditAction {
         AuditAction::GapUpdated,
         AuditAction::GapLinked,
         AuditAction::GapUnlinked,
+        AuditAction::PlaybookSaved,
     ];
 
     /// The stored name, e.g. `login_failed`.
@@ -128,6 +131,7 @@ impl AuditAction {
             AuditAction::GapUpdated => "gap_updated",
             AuditAction::GapLinked => "gap_linked",
             AuditAction::GapUnlinked => "gap_unlinked",
+            AuditAction::PlaybookSaved => "playbook_saved",
         }
     }
 }

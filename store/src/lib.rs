@@ -11,6 +11,7 @@ mod clock;
 mod database_url;
 mod error;
 mod interventions;
+mod playbook;
 mod postgres;
 mod sessions;
 mod sqlite;
@@ -31,6 +32,7 @@ pub use interventions::{
     CommentRecord, GapRecord, GapTotal, InterventionFilter, InterventionRecord, MilestoneRecord,
     NewGap, NewIntervention, StatusChange,
 };
+pub use playbook::PlaybookVersion;
 pub use sessions::SessionBackend;
 pub use store::{PoolOptions, Store};
 pub use surveys::{

@@ -242,7 +242,7 @@ impl IndexScale {
     }
 }
 
-fn dimension_summary<'a>(
+pub(crate) fn dimension_summary<'a>(
     unit: &'a UnitIndicators,
     id: &str,
     at: usize,

@@ -1,30 +1,13 @@
 //! Intervention plans under way for the unit shown: what is being done, by when, at what cost.
 
-use domain::interventions::{InterventionKind, InterventionStatus};
 use leptos::prelude::*;
 
 use super::model::InterventionBrief;
+
 use crate::{
-    format::count,
-    i18n::{use_locale, Locale, Text},
+    i18n::{use_locale, Text},
+    interventions::labels::{kind_label, rupiah, status_label},
 };
-
-fn status_label(status: &str, locale: Locale) -> String {
-    InterventionStatus::parse(status)
-        .map(|s| s.label(locale).to_owned())
-        .unwrap_or_else(|_| status.to_owned())
-}
-
-fn kind_label(kind: &str, locale: Locale) -> String {
-    InterventionKind::parse(kind)
-        .map(|k| k.label(locale).to_owned())
-        .unwrap_or_else(|_| kind.to_owned())
-}
-
-/// "Rp 1.250.000" / "Rp 1,250,000".
-pub fn rupiah(amount: u64, locale: Locale) -> String {
-    format!("Rp {}", count(amount, locale))
-}
 
 #[component]
 pub fn InterventionList(plans: Vec<InterventionBrief>) -> impl IntoView {

@@ -7,7 +7,7 @@
 //! and lays it out, within the user's scope (checked on the server).
 
 #[cfg(feature = "ssr")]
-mod assemble;
+pub(crate) mod assemble;
 mod barriers_view;
 mod charts;
 pub mod colour;

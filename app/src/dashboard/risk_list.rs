@@ -39,7 +39,13 @@ pub fn RiskList(
                     {(!unit.path.is_empty()).then(|| view! { <span class="muted">" · "{unit.path.clone()}</span> })}
                     <ul class="reasons">{reasons}</ul>
                     {if unit.covered_by.is_empty() {
-                        view! { <p class="uncovered" data-testid="not-covered"><Text id="dash_not_covered"/></p> }.into_any()
+                        let start = format!("/intervensi/baru?unit={}", unit.code);
+                        view! {
+                            <p class="uncovered" data-testid="not-covered">
+                                <Text id="dash_not_covered"/>" "
+                                <a class="no-print" href=start data-testid="start-plan"><Text id="iv_start_plan"/></a>
+                            </p>
+                        }.into_any()
                     } else {
                         let titles = unit.covered_by.iter().map(|p| p.title.clone()).collect::<Vec<_>>().join("; ");
                         view! { <p class="covered" data-testid="covered"><Text id="dash_covered_by"/>" "{titles}</p> }.into_any()

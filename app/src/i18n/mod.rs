@@ -9,6 +9,7 @@ use leptos::prelude::*;
 mod dashboard;
 mod general;
 mod instruments;
+mod interventions;
 
 pub use domain::units::Locale;
 
@@ -35,10 +36,11 @@ pub fn text(locale: Locale, id: &str) -> &'static str {
 }
 
 /// The string tables, one per area of the interface.
-const TABLES: [&[(&str, &str, &str)]; 3] = [
+const TABLES: [&[(&str, &str, &str)]; 4] = [
     general::GENERAL,
     dashboard::DASHBOARD,
     instruments::INSTRUMENTS,
+    interventions::INTERVENTIONS,
 ];
 
 pub fn provide_locale() {
@@ -102,7 +104,7 @@ mod tests {
                 "{key}"
             );
             // Words spelt alike in both languages.
-            if !["wave_status", "dash_unit"].contains(key) {
+            if !["wave_status", "dash_unit", "iv_status"].contains(key) {
                 assert_ne!(id_text, en_text, "{key} is not translated");
             }
         }
@@ -125,7 +127,13 @@ mod tests {
                 {
                     let source = fs::read_to_string(&path).expect("source file");
                     // (marker, where the key starts after the marker's position)
-                    for (marker, skip) in [("Text id=\"", 9), ("\"dash_", 1), ("\"nav_", 1)] {
+                    for (marker, skip) in [
+                        ("Text id=\"", 9),
+                        ("\"dash_", 1),
+                        ("\"nav_", 1),
+                        ("\"iv_", 1),
+                        ("\"pb_", 1),
+                    ] {
                         for (at, _) in source.match_indices(marker) {
                             let rest = &source[at + skip..];
                             if let Some(end) = rest.find('"') {

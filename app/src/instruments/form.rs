@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 
 use leptos_router::params::ParamsMap;
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
 /// How many custom items the composer offers.
@@ -123,17 +122,12 @@ impl ComposeForm {
 
     /// The fields as a query string (without the `?`).
     pub fn to_query(&self) -> String {
-        self.to_pairs()
-            .iter()
-            .map(|(key, value)| {
-                format!(
-                    "{}={}",
-                    utf8_percent_encode(key, NON_ALPHANUMERIC),
-                    utf8_percent_encode(value, NON_ALPHANUMERIC)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&")
+        let pairs = self.to_pairs();
+        crate::query::encode(
+            pairs
+                .iter()
+                .map(|(key, value)| (key.as_str(), value.as_str())),
+        )
     }
 
     /// The form sent back in the query, if there is one (`survey_id` marks it). Library items

@@ -7,7 +7,7 @@ use domain::{
     units::Locale,
 };
 use leptos::prelude::*;
-use leptos::server_fn::{error::ServerFnUrlError, ServerFn};
+use leptos::server_fn::ServerFn;
 use store::{Store, StoreError};
 
 use super::{
@@ -148,38 +148,14 @@ pub async fn compose(form: ComposeForm, lang: &str) -> Result<SavedInstrument, A
     })
 }
 
-/// Whether the request is a plain HTML form post (no JavaScript): browsers ask for HTML then.
-fn is_plain_form_post() -> bool {
-    use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(http::header::ACCEPT)
-            .and_then(|accept| accept.to_str().ok())
-            .is_some_and(|accept| accept.contains("text/html"))
-    })
-}
-
-/// For a plain form post, replaces the JSON answer with a redirect: to the saved version, or
-/// back to the composer with the form and the error in the address (the composer fills its
-/// fields from there, and the error shows as for any server action).
+/// For a plain form post, answers with a redirect: to the saved version, or back to the
+/// composer with the form and the error in the address (the composer fills its fields from
+/// there, and the error shows as for any server action).
 pub fn answer_plain_form(form: &ComposeForm, result: &Result<SavedInstrument, AppError>) {
-    if !is_plain_form_post() {
-        return;
-    }
-    let location = match result {
-        Ok(saved) => format!("/instruments/{}?disimpan=1", saved.id),
-        Err(error) => {
-            let base = format!("http://siap.invalid/instruments/baru?{}", form.to_query());
-            match ServerFnUrlError::new(ComposeInstrument::PATH, error.clone()).to_url(&base) {
-                Ok(url) => format!(
-                    "{}?{}#compose-problems",
-                    url.path(),
-                    url.query().unwrap_or_default()
-                ),
-                Err(_) => "/instruments/baru".to_owned(),
-            }
-        }
-    };
-    // After `respond`, so the redirect's status replaces the error's.
-    leptos_axum::redirect(&location);
+    crate::interventions::answer_plain_form(
+        result,
+        |saved| format!("/instruments/{}?disimpan=1", saved.id),
+        &format!("/instruments/baru?{}#compose-problems", form.to_query()),
+        ComposeInstrument::PATH,
+    );
 }

@@ -7,11 +7,16 @@
 //! `Action::ApproveInterventions`, every other move `Action::PlanInterventions`
 //! ([`required_action`]). A resource gap has a [`GapKind`], a [`Severity`], an estimated
 //! cost and a [`GapStatus`].
+//!
+//! The suggestions [`playbook`] maps a unit's evidence (its adoption-stage barrier point,
+//! weakest dimensions and most-cited barriers) to intervention types; [`suggest`] turns it
+//! into suggestions that prefill a plan.
 
 mod dates;
 mod error;
 mod gap;
 mod kind;
+pub mod playbook;
 mod rupiah;
 mod status;
 mod target;
@@ -21,6 +26,10 @@ pub use dates::{parse_date, PlanDates};
 pub use error::{InterventionError, TextField};
 pub use gap::{GapKind, GapStatus, Severity};
 pub use kind::InterventionKind;
+pub use playbook::{
+    suggest, suggestion_by_key, Evidence, Playbook, PlaybookProblem, PlaybookProblemKind, Rule,
+    Suggestion, Trigger, UnitProfile, WeakDimension,
+};
 pub use rupiah::Rupiah;
 pub use status::{can_move, check_move, required_action, InterventionStatus};
 pub use target::InterventionTarget;

@@ -1,0 +1,356 @@
+//! Changing plans: start one, move it along its statuses, add and tick milestones, comment.
+//! Each checks the permission on every unit of the plan, parses the form at the edge and
+//! lists every problem in the user's language; the store writes the change with its audit
+//! entry in one transaction.
+
+use domain::{
+    access::Action,
+    interventions::{
+        parse_date, required_action, FundingSource, InterventionError, InterventionKind,
+        InterventionStatus, InterventionTarget, InterventionTitle, LongText, PlanDates, Rupiah,
+        TextField,
+    },
+    units::{Locale, UnitCode},
+};
+use store::{NewIntervention, Store, StoreError};
+
+use super::ssr::{may_on_all, may_see, store, today, Names};
+use crate::{
+    auth::ssr::{authorize, AuthUser},
+    error::AppError,
+};
+
+fn locale_of(lang: &str) -> Locale {
+    if lang == "en" {
+        Locale::En
+    } else {
+        Locale::Id
+    }
+}
+
+/// The new-plan form as posted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CreateForm {
+    /// Unit codes, separated by commas or spaces.
+    pub units: String,
+    pub title: String,
+    pub description: String,
+    pub kind: String,
+    pub owner: String,
+    /// User ids.
+    pub collaborators: Vec<String>,
+    /// `dimension:<id>` / `barrier:<code>`.
+    pub targets: Vec<String>,
+    pub start_on: String,
+    pub end_on: String,
+    pub budget: String,
+    pub funding_source: String,
+}
+
+impl CreateForm {
+    /// The form as a query string, for the page it is sent back to when refused.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(String, &str)> = [
+            ("unit", &self.units),
+            ("title", &self.title),
+            ("description", &self.description),
+            ("kind", &self.kind),
+            ("owner", &self.owner),
+            ("start_on", &self.start_on),
+            ("end_on", &self.end_on),
+            ("budget", &self.budget),
+            ("funding_source", &self.funding_source),
+        ]
+        .into_iter()
+        .map(|(key, value)| (key.to_owned(), value.as_str()))
+        .collect();
+        pairs.push(("kembali".to_owned(), "1"));
+        for id in &self.collaborators {
+            pairs.push((format!("collaborators[{id}]"), "on"));
+        }
+        for target in &self.targets {
+            pairs.push((format!("targets[{target}]"), "on"));
+        }
+        crate::query::encode(pairs.iter().map(|(key, value)| (key.as_str(), *value)))
+    }
+}
+
+/// Every problem of the form, or the plan it describes.
+async fn parse_form(
+    store: &Store,
+    user: &AuthUser,
+    form: &CreateForm,
+    locale: Locale,
+) -> Result<NewIntervention, AppError> {
+    let mut problems: Vec<String> = Vec::new();
+    let mut note = |e: InterventionError| problems.push(e.message(locale));
+    let title = InterventionTitle::parse(&form.title)
+        .map_err(&mut note)
+        .ok();
+    let description = LongText::parse(&form.description, TextField::Description)
+        .map_err(&mut note)
+        .ok();
+    let kind = InterventionKind::parse(&form.kind).map_err(&mut note).ok();
+    let dates = PlanDates::parse(&form.start_on, &form.end_on)
+        .map_err(&mut note)
+        .ok();
+    let budget = if form.budget.trim().is_empty() {
+        Rupiah::new(0).ok()
+    } else {
+        Rupiah::parse(&form.budget).map_err(&mut note).ok()
+    };
+    let funding_source = if form.funding_source.trim().is_empty() {
+        Some(None)
+    } else {
+        FundingSource::parse(&form.funding_source)
+            .map(Some)
+            .map_err(&mut note)
+            .ok()
+    };
+    let mut targets = Vec::new();
+    for target in &form.targets {
+        let parsed = match target.split_once(':') {
+            Some(("dimension", id)) => InterventionTarget::dimension(id),
+            Some(("barrier", code)) => InterventionTarget::barrier(code),
+            _ => InterventionTarget::barrier(target),
+        };
+        if let Ok(t) = parsed.map_err(&mut note) {
+            targets.push(t);
+        }
+    }
+
+    let mut unit_ids = Vec::new();
+    for code in form
+        .units
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|c| !c.is_empty())
+    {
+        let found = match UnitCode::parse(code) {
+            Ok(code) => store.unit_by_code(&code).await?,
+            Err(_) => None,
+        };
+        match found {
+            Some(unit) if may_on_all(user, Action::PlanInterventions, &[unit.id]) => {
+                unit_ids.push(unit.id)
+            }
+            _ => problems.push(locale.pick(
+                format!("Unit `{code}` tidak ditemukan di unit Anda."),
+                format!("Unit `{code}` is not among your units."),
+            )),
+        }
+    }
+    if unit_ids.is_empty() && form.units.trim().is_empty() {
+        problems.push(
+            locale
+                .pick("Pilih setidaknya satu unit.", "Choose at least one unit.")
+                .to_owned(),
+        );
+    }
+
+    let names = Names::load(store).await?;
+    let owner = form
+        .owner
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| names.agents.iter().any(|(agent, _, _)| agent == id));
+    if owner.is_none() {
+        problems.push(
+            locale
+                .pick(
+                    "Pilih penanggung jawab: seorang agen perubahan yang aktif.",
+                    "Choose an owner: an active change agent.",
+                )
+                .to_owned(),
+        );
+    }
+    let mut collaborator_user_ids = Vec::new();
+    for raw in &form.collaborators {
+        match raw.parse::<i64>() {
+            Ok(id) if names.person(id) != "—" => collaborator_user_ids.push(id),
+            _ => problems.push(locale.pick(
+                format!("Kolaborator `{raw}` tidak dikenal."),
+                format!("Unknown collaborator `{raw}`."),
+            )),
+        }
+    }
+
+    match (
+        title,
+        description,
+        kind,
+        dates,
+        budget,
+        funding_source,
+        owner,
+    ) {
+        (
+            Some(title),
+            Some(description),
+            Some(kind),
+            Some(dates),
+            Some(budget),
+            Some(funding_source),
+            Some(owner_user_id),
+        ) if problems.is_empty() => Ok(NewIntervention {
+            title,
+            description,
+            kind,
+            owner_user_id,
+            collaborator_user_ids,
+            unit_ids,
+            targets,
+            dates,
+            budget,
+            funding_source,
+        }),
+        _ => Err(AppError::Invalid(problems.join("\n"))),
+    }
+}
+
+pub async fn create(form: CreateForm, lang: &str) -> Result<i64, AppError> {
+    let user = authorize(Action::ViewUnit, None).await?;
+    let locale = locale_of(lang);
+    let store = store()?;
+    let plan = parse_form(&store, &user, &form, locale).await?;
+    let record = store.create_intervention(&plan, &user.actor()).await?;
+    Ok(record.id)
+}
+
+/// The plan, if the user may see it.
+async fn visible_plan(
+    store: &Store,
+    user: &AuthUser,
+    id: i64,
+) -> Result<store::InterventionRecord, AppError> {
+    let plan = store.intervention(id).await?.ok_or(AppError::NotFound)?;
+    if may_see(user, &plan) {
+        Ok(plan)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// A closed plan (done, cancelled) or a move someone else made first.
+fn conflict(locale: Locale) -> AppError {
+    AppError::Invalid(
+        locale
+            .pick(
+                "Rencana ini baru saja diubah orang lain atau sudah ditutup. Muat ulang halaman.",
+                "This plan was just changed by someone else or is closed. Reload the page.",
+            )
+            .to_owned(),
+    )
+}
+
+fn store_error(e: StoreError, locale: Locale) -> AppError {
+    match e {
+        StoreError::Conflict(_) => conflict(locale),
+        other => other.into(),
+    }
+}
+
+pub async fn move_plan(id: i64, to: &str, note: &str, lang: &str) -> Result<(), AppError> {
+    let user = authorize(Action::ViewUnit, None).await?;
+    let locale = locale_of(lang);
+    let store = store()?;
+    let plan = visible_plan(&store, &user, id).await?;
+    let to = InterventionStatus::parse(to).map_err(|e| AppError::Invalid(e.message(locale)))?;
+    // The permission follows the target status alone, so that a refusal does not depend on
+    // where the plan is now: approving is for leaders, every other move for planners.
+    let action = if to == InterventionStatus::Approved {
+        Action::ApproveInterventions
+    } else {
+        Action::PlanInterventions
+    };
+    if !may_on_all(&user, action, &plan.unit_ids) {
+        return Err(AppError::Forbidden);
+    }
+    if required_action(plan.status, to).is_none() {
+        return Err(AppError::Invalid(
+            InterventionError::MoveNotAllowed {
+                from: plan.status,
+                to,
+            }
+            .message(locale),
+        ));
+    }
+    let note = LongText::parse_optional(note, TextField::Comment)
+        .map_err(|e| AppError::Invalid(e.message(locale)))?;
+    store
+        .move_intervention(id, to, note.as_ref(), &user.actor())
+        .await
+        .map_err(|e| store_error(e, locale))?;
+    Ok(())
+}
+
+/// The plan, if the user may change it.
+async fn editable_plan(
+    store: &Store,
+    user: &AuthUser,
+    id: i64,
+) -> Result<store::InterventionRecord, AppError> {
+    let plan = visible_plan(store, user, id).await?;
+    if may_on_all(user, Action::PlanInterventions, &plan.unit_ids) {
+        Ok(plan)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn add_milestone(id: i64, title: &str, due_on: &str, lang: &str) -> Result<(), AppError> {
+    let user = authorize(Action::ViewUnit, None).await?;
+    let locale = locale_of(lang);
+    let store = store()?;
+    editable_plan(&store, &user, id).await?;
+    let mut problems = Vec::new();
+    let title = InterventionTitle::parse(title)
+        .map_err(|e| problems.push(e.message(locale)))
+        .ok();
+    let due_on = parse_date(due_on)
+        .map_err(|e| problems.push(e.message(locale)))
+        .ok();
+    let (Some(title), Some(due_on)) = (title, due_on) else {
+        return Err(AppError::Invalid(problems.join("\n")));
+    };
+    store
+        .add_milestone(id, &title, due_on, &user.actor())
+        .await
+        .map_err(|e| store_error(e, locale))?;
+    Ok(())
+}
+
+pub async fn mark_milestone(id: i64, milestone: i64, done: bool) -> Result<(), AppError> {
+    let user = authorize(Action::ViewUnit, None).await?;
+    let store = store()?;
+    let plan = editable_plan(&store, &user, id).await?;
+    if !plan.milestones.iter().any(|m| m.id == milestone) {
+        return Err(AppError::NotFound);
+    }
+    store
+        .set_milestone_done(milestone, done.then(today), &user.actor())
+        .await
+        .map_err(|e| store_error(e, Locale::Id))?;
+    Ok(())
+}
+
+pub async fn comment(id: i64, body: &str, lang: &str) -> Result<(), AppError> {
+    let user = authorize(Action::ViewUnit, None).await?;
+    let locale = locale_of(lang);
+    let store = store()?;
+    let plan = visible_plan(&store, &user, id).await?;
+    // Anyone who may plan in one of the plan's units may take part in its thread.
+    if !plan
+        .unit_ids
+        .iter()
+        .any(|unit| may_on_all(&user, Action::PlanInterventions, &[*unit]))
+    {
+        return Err(AppError::Forbidden);
+    }
+    let body = LongText::parse(body, TextField::Comment)
+        .map_err(|e| AppError::Invalid(e.message(locale)))?;
+    store
+        .add_intervention_comment(id, &body, &user.actor())
+        .await?;
+    Ok(())
+}
