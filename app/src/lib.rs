@@ -10,6 +10,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod error;
 pub mod format;
+pub mod gaps;
 pub mod i18n;
 pub mod indicators;
 pub mod instruments;

@@ -39,6 +39,7 @@ pub fn NavBar() -> impl IntoView {
                                     <a href="/dashboard" data-testid="nav-dashboard"><Text id="nav_dashboard"/></a>
                                     <a href="/units"><Text id="nav_units"/></a>
                                     <a href="/intervensi" data-testid="nav-interventions"><Text id="nav_interventions"/></a>
+                                    <a href="/kesenjangan" data-testid="nav-gaps"><Text id="nav_gaps"/></a>
                                     <a href="/waves"><Text id="nav_waves"/></a>
                                     <Show when=move || admin>
                                         <a href="/instruments" data-testid="nav-instruments"><Text id="nav_instruments"/></a>

@@ -9,6 +9,7 @@ use crate::{
     admin::{AuditPage, UsersPage},
     auth::{LoginPage, PasswordPage, SetupPage},
     dashboard::{DashboardPage, ReportPage},
+    gaps::GapsPage,
     i18n::{provide_locale, Text},
     instruments::{ComposerPage, InstrumentPage, InstrumentsPage},
     interventions::{InterventionsPage, NewPlanPage, PlanPage, PlaybookPage},
@@ -79,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/intervensi/baru") view=NewPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/intervensi/:id") view=PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/playbook") view=PlaybookPage ssr=SsrMode::Async/>
+                    <Route path=path!("/kesenjangan") view=GapsPage ssr=SsrMode::Async/>
                     <Route path=path!("/waves") view=WavesPage/>
                     <Route path=path!("/waves/:id") view=WavePage/>
                     <Route path=path!("/waves/:id/impor") view=ImportResponsesPage/>

@@ -133,6 +133,7 @@ mod tests {
                         ("\"nav_", 1),
                         ("\"iv_", 1),
                         ("\"pb_", 1),
+                        ("\"rg_", 1),
                     ] {
                         for (at, _) in source.match_indices(marker) {
                             let rest = &source[at + skip..];

@@ -83,8 +83,8 @@ pub fn Timeline(plans: Vec<PlanRow>, today: String) -> impl IntoView {
         .map(|month| {
             let x = scale.x(month);
             view! {
-                <line x1=x x2=x y1=AXIS - 4.0 y2=height class="tick"/>
-                <text x=x + 3.0 y=AXIS - 10.0 class="tick-label">{month.format("%Y-%m").to_string()}</text>
+                <line x1=x x2=x y1=AXIS - 4.0 y2=height class="month-line"/>
+                <text x=x + 3.0 y=AXIS - 10.0 class="month-label">{month.format("%Y-%m").to_string()}</text>
             }
         })
         .collect_view();
