@@ -50,13 +50,15 @@ pub fn InterventionsPage() -> impl IntoView {
         <div class="page interventions">
             <h1><Text id="iv_title"/></h1>
             <Suspense fallback=|| view! { <p><Text id="status_loading"/></p> }>
-                {move || Suspend::new(async move {
-                    let (query, shown) = requested.get_untracked();
+                {move || {
+                    // Tracked here, so that switching the view (not a new query) re-renders.
+                    let (query, shown) = requested.get();
+                    Suspend::new(async move {
                     match data.await {
                         Ok(view) => view! { <Loaded view query shown/> }.into_any(),
                         Err(e) => view! { <p role="alert">{e.message(locale.get_untracked())}</p> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </div>
     }

@@ -32,13 +32,16 @@ pub fn NewPlanPage() -> impl IntoView {
             <p><a href="/intervensi"><Text id="iv_back"/></a></p>
             <h1><Text id="iv_new"/></h1>
             <Suspense fallback=|| view! { <p><Text id="status_loading"/></p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    // Tracked here: choosing another suggestion re-renders the form.
+                    let chosen = query.read().get("saran");
+                    Suspend::new(async move {
                     match form.await {
-                        Ok(Some(form)) => view! { <Loaded form/> }.into_any(),
+                        Ok(Some(form)) => view! { <Loaded form chosen/> }.into_any(),
                         Ok(None) => view! { <ChooseUnit/> }.into_any(),
                         Err(e) => view! { <p role="alert">{e.message(locale.get_untracked())}</p> <ChooseUnit/> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </div>
     }
@@ -120,9 +123,8 @@ fn prefill(form: &PlanForm, chosen: Option<&SuggestionRow>, locale: Locale) -> P
 }
 
 #[component]
-fn Loaded(form: PlanForm) -> impl IntoView {
+fn Loaded(form: PlanForm, chosen: Option<String>) -> impl IntoView {
     let locale = use_locale();
-    let query = use_query_map();
     let create = ServerAction::<CreateIntervention>::new();
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -130,7 +132,7 @@ fn Loaded(form: PlanForm) -> impl IntoView {
             navigate(&format!("/intervensi/{id}"), Default::default());
         }
     });
-    let chosen_key = query.read_untracked().get("saran");
+    let chosen_key = chosen;
     let chosen = form
         .suggestions
         .iter()

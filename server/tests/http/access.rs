@@ -165,6 +165,57 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
     let other_only = create_wave(OTHER_DINAS).await;
     let to_open = create_wave("DKI").await;
 
+    // Plans: one for the agent's dinas, one for a kelurahan in the leader's kota, each with
+    // a milestone; the agent owns both.
+    let options: Value = call(&app, &admin, "interventions/form", &[("unit", AGENT_DINAS)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let agent_id = options["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "agen")
+        .unwrap_or_else(|| panic!("the agent can own plans: {options}"))["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let mut plans = Vec::new();
+    for unit in [AGENT_DINAS, kelurahan] {
+        let created = call(
+            &app,
+            &admin,
+            "interventions/create",
+            &new_plan(unit, &agent_id),
+        )
+        .await;
+        assert_eq!(created.status(), 200, "{}", created.text().await.unwrap());
+        let id = created.json::<i64>().await.unwrap().to_string();
+        let added = call(
+            &app,
+            &admin,
+            "interventions/milestone",
+            &[
+                ("id", &id),
+                ("title", "Tonggak uji"),
+                ("due_on", "2026-06-30"),
+                ("lang", "id"),
+            ],
+        )
+        .await;
+        assert_eq!(added.status(), 200, "{}", added.text().await.unwrap());
+        let plan: Value = call(&app, &admin, "interventions/get", &[("id", &id)])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let milestone = plan["milestones"][0]["id"].as_i64().unwrap().to_string();
+        plans.push((id, milestone));
+    }
+    let [(dinas_plan, dinas_milestone), (kota_plan, kota_milestone)] =
+        [&plans[0], &plans[1]].map(|(plan, milestone)| (plan.as_str(), milestone.as_str()));
+
     type Form<'a> = Vec<(&'a str, &'a str)>;
     let dry_run: Form = vec![
         ("csv", "code,name,kind,parent_code,headcount\n"),
@@ -317,6 +368,149 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
             ],
             [401, 200, 403, 403],
         ),
+        ("interventions/list", vec![], [401, 200, 200, 200]),
+        (
+            "interventions/list",
+            vec![("query[unit]", AGENT_DINAS)],
+            [401, 200, 404, 200],
+        ),
+        (
+            "interventions/list",
+            vec![("query[unit]", kelurahan)],
+            [401, 200, 200, 404],
+        ),
+        (
+            "interventions/get",
+            vec![("id", dinas_plan)],
+            [401, 200, 404, 200],
+        ),
+        (
+            "interventions/get",
+            vec![("id", kota_plan)],
+            [401, 200, 200, 404],
+        ),
+        (
+            "interventions/get",
+            vec![("id", "999999")],
+            [401, 404, 404, 404],
+        ),
+        (
+            "interventions/form",
+            vec![("unit", AGENT_DINAS)],
+            [401, 200, 404, 200],
+        ),
+        (
+            "interventions/form",
+            vec![("unit", kelurahan)],
+            [401, 200, 200, 404],
+        ),
+        (
+            "interventions/form",
+            vec![("unit", "TIDAK-ADA")],
+            [401, 404, 404, 404],
+        ),
+        // A unit outside the scope is one of the form's problems.
+        (
+            "interventions/create",
+            new_plan(AGENT_DINAS, &agent_id),
+            [401, 200, 422, 200],
+        ),
+        (
+            "interventions/create",
+            new_plan(kelurahan, &agent_id),
+            [401, 200, 200, 422],
+        ),
+        (
+            "interventions/milestone",
+            vec![
+                ("id", dinas_plan),
+                ("title", "Tonggak kedua"),
+                ("due_on", "2026-09-30"),
+                ("lang", "id"),
+            ],
+            [401, 200, 404, 200],
+        ),
+        (
+            "interventions/milestone",
+            vec![
+                ("id", kota_plan),
+                ("title", "Tonggak kedua"),
+                ("due_on", "2026-09-30"),
+                ("lang", "id"),
+            ],
+            [401, 200, 200, 404],
+        ),
+        (
+            "interventions/milestone/done",
+            vec![
+                ("id", dinas_plan),
+                ("milestone", dinas_milestone),
+                ("done", "true"),
+            ],
+            [401, 200, 404, 200],
+        ),
+        (
+            "interventions/milestone/done",
+            vec![
+                ("id", kota_plan),
+                ("milestone", kota_milestone),
+                ("done", "true"),
+            ],
+            [401, 200, 200, 404],
+        ),
+        // Another plan's milestone is not found under this one.
+        (
+            "interventions/milestone/done",
+            vec![
+                ("id", dinas_plan),
+                ("milestone", kota_milestone),
+                ("done", "true"),
+            ],
+            [401, 404, 404, 404],
+        ),
+        (
+            "interventions/comment",
+            vec![
+                ("id", dinas_plan),
+                ("body", "Komentar uji."),
+                ("lang", "id"),
+            ],
+            [401, 200, 404, 200],
+        ),
+        (
+            "interventions/comment",
+            vec![("id", kota_plan), ("body", "Komentar uji."), ("lang", "id")],
+            [401, 200, 200, 404],
+        ),
+        // The permission is checked before the status: the agent may not approve even a
+        // plan the administrator approved a moment before.
+        (
+            "interventions/move",
+            vec![("id", dinas_plan), ("to", "approved"), ("lang", "id")],
+            [401, 200, 404, 403],
+        ),
+        (
+            "interventions/move",
+            vec![("id", kota_plan), ("to", "cancelled"), ("lang", "id")],
+            [401, 200, 422, 404],
+        ),
+        (
+            "interventions/move",
+            vec![("id", "999999"), ("to", "approved"), ("lang", "id")],
+            [401, 404, 404, 404],
+        ),
+        ("interventions/playbook", vec![], [401, 200, 403, 403]),
+        (
+            "interventions/playbook/save",
+            vec![
+                (
+                    "text",
+                    domain::interventions::playbook::DEFAULT_PLAYBOOK_TOML,
+                ),
+                ("lang", "id"),
+            ],
+            [401, 200, 403, 403],
+        ),
     ];
     let clients = [&anonymous, &admin, &leader, &agent];
     let who = ["anonymous", "admin", "leader", "agent"];
@@ -418,4 +612,20 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
     assert!(leader_codes.contains(&kelurahan));
     assert!(!leader_codes.contains(&AGENT_DINAS));
     app.stop().await;
+}
+
+/// A plan as the new-plan form posts it.
+fn new_plan<'a>(unit: &'a str, owner: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("units", unit),
+        ("title", "Rencana uji akses"),
+        ("description", "Uji akses rencana intervensi."),
+        ("kind", "pelatihan"),
+        ("owner", owner),
+        ("targets[barrier:pelatihan]", "on"),
+        ("start_on", "2026-01-01"),
+        ("end_on", "2026-12-31"),
+        ("budget", "1.000.000"),
+        ("lang", "id"),
+    ]
 }

@@ -12,6 +12,7 @@ mod demo;
 mod health;
 mod indicators;
 mod instruments;
+mod interventions;
 mod pages;
 mod process;
 mod responses_import;
