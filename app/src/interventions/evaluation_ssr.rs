@@ -57,23 +57,18 @@ pub async fn evaluate(
             waves.push(wave);
         }
     }
-    waves.sort_by_key(|w| (w.schedule.opens_at(), w.id));
-    let closed = |w: &WaveRecord| w.status(now) == WaveStatus::Closed;
-    let Some(baseline) = waves
-        .iter()
-        .rfind(|w| closed(w) && w.schedule.closes_at() <= began)
-    else {
-        return Ok(Evaluation::NoBaseline);
-    };
-    let later: Vec<&WaveRecord> = waves
-        .iter()
-        .filter(|w| w.schedule.opens_at() > baseline.schedule.opens_at() && w.id != baseline.id)
-        .collect();
-    let Some(follow_up) = later.iter().find(|w| closed(w)) else {
-        return Ok(Evaluation::Waiting {
-            baseline: baseline.title.as_str().to_owned(),
-            follow_up: later.first().map(|w| w.title.as_str().to_owned()),
-        });
+    let (baseline, follow_up) = match pick(&mut waves, now, began) {
+        Pick::NoBaseline => return Ok(Evaluation::NoBaseline),
+        Pick::Waiting { baseline, next } => {
+            return Ok(Evaluation::Waiting {
+                baseline: baseline.title.as_str().to_owned(),
+                follow_up: next.map(|w| w.title.as_str().to_owned()),
+            })
+        }
+        Pick::Ready {
+            baseline,
+            follow_up,
+        } => (baseline, follow_up),
     };
     let before = cache.get(store, baseline.id).await?;
     let after = cache.get(store, follow_up.id).await?;
@@ -84,6 +79,46 @@ pub async fn evaluate(
         follow_up: follow_up.title.as_str().to_owned(),
         rows,
     })
+}
+
+/// The waves a plan is read against.
+#[derive(Debug, PartialEq)]
+enum Pick<'a> {
+    NoBaseline,
+    Waiting {
+        baseline: &'a WaveRecord,
+        /// The next wave, when one exists (running or scheduled).
+        next: Option<&'a WaveRecord>,
+    },
+    Ready {
+        baseline: &'a WaveRecord,
+        follow_up: &'a WaveRecord,
+    },
+}
+
+/// The baseline: the newest wave closed by the time the plan began; the follow-up: the
+/// first closed wave that opened after the baseline.
+fn pick(waves: &mut [WaveRecord], now: DateTime<Utc>, began: DateTime<Utc>) -> Pick<'_> {
+    waves.sort_by_key(|w| (w.schedule.opens_at(), w.id));
+    let waves: &[WaveRecord] = waves;
+    let closed = |w: &WaveRecord| w.status(now) == WaveStatus::Closed;
+    let Some(baseline) = waves
+        .iter()
+        .rfind(|w| closed(w) && w.schedule.closes_at() <= began)
+    else {
+        return Pick::NoBaseline;
+    };
+    let mut later = waves
+        .iter()
+        .filter(|w| w.schedule.opens_at() > baseline.schedule.opens_at());
+    let next = later.clone().next();
+    match later.find(|w| closed(w)) {
+        Some(follow_up) => Pick::Ready {
+            baseline,
+            follow_up,
+        },
+        None => Pick::Waiting { baseline, next },
+    }
 }
 
 /// Units any plan (not cancelled) aims at: not comparable units.
@@ -256,4 +291,73 @@ fn rows(
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+    use domain::waves::{WaveKind, WaveSchedule, WaveState, WaveTitle};
+
+    use super::*;
+
+    fn wave(id: i64, opened_days_ago: i64, closes_in_days: i64, state: WaveState) -> WaveRecord {
+        let now = Utc::now();
+        WaveRecord {
+            id,
+            title: WaveTitle::parse(&format!("Gelombang {id}")).expect("title"),
+            kind: WaveKind::Baseline,
+            state,
+            instrument_id: 1,
+            schedule: WaveSchedule::new(
+                now - Duration::days(opened_days_ago),
+                now + Duration::days(closes_in_days),
+            )
+            .expect("schedule"),
+            previous_wave_id: None,
+            created_at: now - Duration::days(opened_days_ago + 1),
+        }
+    }
+
+    fn ids(pick: Pick<'_>) -> (Option<i64>, Option<i64>, bool) {
+        match pick {
+            Pick::NoBaseline => (None, None, false),
+            Pick::Waiting { baseline, next } => (Some(baseline.id), next.map(|w| w.id), false),
+            Pick::Ready {
+                baseline,
+                follow_up,
+            } => (Some(baseline.id), Some(follow_up.id), true),
+        }
+    }
+
+    #[test]
+    fn baseline_is_the_newest_wave_closed_before_the_plan_began() {
+        let now = Utc::now();
+        let mut waves = vec![
+            wave(3, 7, 30, WaveState::Open),
+            wave(1, 200, -170, WaveState::Closed),
+            wave(2, 100, -70, WaveState::Closed),
+        ];
+        // Begun today: waits for wave 3, read against wave 2.
+        assert_eq!(ids(pick(&mut waves, now, now)), (Some(2), Some(3), false));
+        // Wave 3 closed: ready.
+        waves.iter_mut().find(|w| w.id == 3).expect("wave 3").state = WaveState::Closed;
+        assert_eq!(ids(pick(&mut waves, now, now)), (Some(2), Some(3), true));
+        // Begun 80 days ago: wave 2 had not closed yet; it is the follow-up of wave 1.
+        assert_eq!(
+            ids(pick(&mut waves, now, now - Duration::days(80))),
+            (Some(1), Some(2), true)
+        );
+        // Begun before any wave closed: no baseline.
+        assert_eq!(
+            ids(pick(&mut waves, now, now - Duration::days(300))),
+            (None, None, false)
+        );
+    }
+
+    #[test]
+    fn no_later_wave_waits_without_a_name() {
+        let now = Utc::now();
+        let mut waves = vec![wave(1, 200, -170, WaveState::Closed)];
+        assert_eq!(ids(pick(&mut waves, now, now)), (Some(1), None, false));
+    }
 }
