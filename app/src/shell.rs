@@ -12,7 +12,7 @@ use crate::{
     gaps::GapsPage,
     i18n::{provide_locale, Text},
     instruments::{ComposerPage, InstrumentPage, InstrumentsPage},
-    interventions::{InterventionsPage, NewPlanPage, PlanPage, PlaybookPage},
+    interventions::{EditPlanPage, InterventionsPage, NewPlanPage, PlanPage, PlaybookPage},
     nav::NavBar,
     pages::{home::HomePage, not_found::NotFound},
     survey::{SurveyPage, ThanksPage},
@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/intervensi") view=InterventionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/intervensi/baru") view=NewPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/intervensi/:id") view=PlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("/intervensi/:id/ubah") view=EditPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/playbook") view=PlaybookPage ssr=SsrMode::Async/>
                     <Route path=path!("/kesenjangan") view=GapsPage ssr=SsrMode::Async/>
                     <Route path=path!("/waves") view=WavesPage/>

@@ -110,6 +110,9 @@ pub(super) const INTERVENTIONS: &[(&str, &str, &str)] = &[
     ("iv_start", "Tanggal mulai", "Start date"),
     ("iv_end", "Tanggal selesai", "End date"),
     ("iv_create", "Simpan rencana", "Save plan"),
+    ("iv_save", "Simpan perubahan", "Save changes"),
+    ("iv_edit", "Ubah rencana", "Edit plan"),
+    ("iv_back_plan", "← Kembali ke rencana", "← Back to the plan"),
     ("nav_playbook", "Buku panduan", "Playbook"),
     ("pb_title", "Buku panduan intervensi", "Intervention playbook"),
     (

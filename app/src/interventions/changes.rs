@@ -217,6 +217,21 @@ pub async fn create(form: CreateForm, lang: &str) -> Result<i64, AppError> {
     Ok(record.id)
 }
 
+/// Rewrites an open plan the user may change (every unit, before and after, in their
+/// scope).
+pub async fn update(id: i64, form: CreateForm, lang: &str) -> Result<i64, AppError> {
+    let user = authorize(Action::ViewUnit, None).await?;
+    let locale = locale_of(lang);
+    let store = store()?;
+    editable_plan(&store, &user, id).await?;
+    let plan = parse_form(&store, &user, &form, locale).await?;
+    store
+        .update_intervention(id, &plan, &user.actor())
+        .await
+        .map_err(|e| store_error(e, locale))?;
+    Ok(id)
+}
+
 /// The plan, if the user may see it.
 async fn visible_plan(
     store: &Store,

@@ -87,6 +87,7 @@ fn Plan(plan: PlanDetail) -> impl IntoView {
         comments,
         can_edit,
         evaluation,
+        ..
     } = plan;
     let id = row.id;
     let status = row.status.clone();
@@ -134,6 +135,9 @@ fn Plan(plan: PlanDetail) -> impl IntoView {
             <dt><Text id="iv_created_by"/></dt><dd>{created_by}</dd>
         </dl>
         <p class="description">{description}</p>
+        {can_edit.then(|| view! {
+            <p><a class="button-link" href=format!("/intervensi/{id}/ubah") data-testid="plan-edit"><Text id="iv_edit"/></a></p>
+        })}
 
         {has_moves.then(|| view! {
             <section class="moves" data-testid="plan-moves">

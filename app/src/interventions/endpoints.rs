@@ -34,10 +34,11 @@ pub async fn plan_options(unit: String) -> Result<PlanForm, AppError> {
     crate::auth::ssr::respond(super::suggestions_ssr::plan_form(unit)).await
 }
 
-/// Starts a plan; answers its id. `targets[<dimension:id|barrier:code>]=on`,
-/// `collaborators[<user id>]=on`.
+/// Saves a plan: a new one, or with `id` an existing one (rewritten whole); answers its
+/// id. `targets[<dimension:id|barrier:code>]=on`, `collaborators[<user id>]=on`.
 #[server(endpoint = "interventions/create")]
 pub async fn create_intervention(
+    #[server(default)] id: String,
     #[server(default)] units: String,
     #[server(default)] title: String,
     #[server(default)] description: String,
@@ -64,11 +65,21 @@ pub async fn create_intervention(
         budget,
         funding_source,
     };
-    let result = crate::auth::ssr::respond(super::changes::create(form.clone(), &lang)).await;
+    let existing = id.trim().parse::<i64>().ok();
+    let result = match existing {
+        None => crate::auth::ssr::respond(super::changes::create(form.clone(), &lang)).await,
+        Some(id) => {
+            crate::auth::ssr::respond(super::changes::update(id, form.clone(), &lang)).await
+        }
+    };
+    let back = match existing {
+        None => format!("/intervensi/baru?{}", form.to_query()),
+        Some(id) => format!("/intervensi/{id}/ubah?{}", form.to_query()),
+    };
     super::answer_plain_form(
         &result,
         |id| format!("/intervensi/{id}"),
-        &format!("/intervensi/baru?{}", form.to_query()),
+        &back,
         CreateIntervention::PATH,
     );
     result

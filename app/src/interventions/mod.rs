@@ -11,6 +11,7 @@ mod board;
 #[cfg(feature = "ssr")]
 mod changes;
 mod detail_page;
+mod edit_page;
 mod endpoints;
 #[cfg(feature = "ssr")]
 mod evaluation_ssr;
@@ -20,6 +21,7 @@ mod list_page;
 mod new_page;
 #[cfg(feature = "ssr")]
 mod plain_form;
+mod plan_fields;
 mod playbook_page;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -30,6 +32,7 @@ mod timeline;
 use serde::{Deserialize, Serialize};
 
 pub use detail_page::PlanPage;
+pub use edit_page::EditPlanPage;
 pub use endpoints::*;
 pub use list_page::InterventionsPage;
 pub use new_page::NewPlanPage;
@@ -158,6 +161,8 @@ pub struct TargetName {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanDetail {
     pub row: PlanRow,
+    pub owner_id: i64,
+    pub collaborator_ids: Vec<i64>,
     pub description: String,
     pub collaborators: Vec<String>,
     pub targets: Vec<TargetName>,

@@ -3,15 +3,15 @@
 //! (title, type, targets, rationale). A refused plain-form post comes back with
 //! `kembali=1` and every field in the address, so nothing typed is lost.
 
-use domain::interventions::InterventionKind;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-use super::{labels::kind_label, plan_options, CreateIntervention, PlanForm, SuggestionRow};
-use crate::{
-    auth::ActionError,
-    i18n::{code as lang_code, use_locale, Locale, Text},
+use super::{
+    labels::kind_label,
+    plan_fields::{PlanFields, Prefill},
+    plan_options, PlanForm, SuggestionRow,
 };
+use crate::i18n::{use_locale, Locale, Text};
 
 #[component]
 pub fn NewPlanPage() -> impl IntoView {
@@ -58,50 +58,9 @@ fn ChooseUnit() -> impl IntoView {
     }
 }
 
-/// The fields the form opens with.
-#[derive(Debug, Clone, Default)]
-struct Prefill {
-    units: String,
-    title: String,
-    description: String,
-    kind: String,
-    owner: String,
-    collaborators: Vec<String>,
-    targets: Vec<String>,
-    start_on: String,
-    end_on: String,
-    budget: String,
-    funding_source: String,
-}
-
 fn prefill(form: &PlanForm, chosen: Option<&SuggestionRow>, locale: Locale) -> Prefill {
-    let query = use_query_map();
-    let q = query.read_untracked();
-    if q.get("kembali").is_some() {
-        let field = |key: &str| q.get(key).unwrap_or_default();
-        let ticked = |prefix: &str| -> Vec<String> {
-            q.clone()
-                .into_iter()
-                .filter_map(|(key, _)| {
-                    key.strip_prefix(prefix)
-                        .and_then(|rest| rest.strip_suffix(']'))
-                        .map(str::to_owned)
-                })
-                .collect()
-        };
-        return Prefill {
-            units: field("unit"),
-            title: field("title"),
-            description: field("description"),
-            kind: field("kind"),
-            owner: field("owner"),
-            collaborators: ticked("collaborators["),
-            targets: ticked("targets["),
-            start_on: field("start_on"),
-            end_on: field("end_on"),
-            budget: field("budget"),
-            funding_source: field("funding_source"),
-        };
+    if let Some(fill) = Prefill::from_query() {
+        return fill;
     }
     let mut fill = Prefill {
         units: form.unit.code.clone(),
@@ -125,13 +84,6 @@ fn prefill(form: &PlanForm, chosen: Option<&SuggestionRow>, locale: Locale) -> P
 #[component]
 fn Loaded(form: PlanForm, chosen: Option<String>) -> impl IntoView {
     let locale = use_locale();
-    let create = ServerAction::<CreateIntervention>::new();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = create.value().get() {
-            navigate(&format!("/intervensi/{id}"), Default::default());
-        }
-    });
     let chosen_key = chosen;
     let chosen = form
         .suggestions
@@ -167,8 +119,6 @@ fn Loaded(form: PlanForm, chosen: Option<String>) -> impl IntoView {
         }
         .into_any()
     };
-    let owners = form.owners.clone();
-    let collaborator_choices = form.owners.clone();
     view! {
         <h2>{form.unit.name.clone()}</h2>
         <section>
@@ -176,54 +126,6 @@ fn Loaded(form: PlanForm, chosen: Option<String>) -> impl IntoView {
             {form.wave.clone().map(|w| view! { <p class="muted"><Text id="iv_suggestions_from"/>" "{w}</p> })}
             {suggestions}
         </section>
-        <ActionForm action=create attr:class="stack" attr:data-testid="plan-form">
-            <input type="hidden" name="lang" value=move || lang_code(locale.get())/>
-            <label for="plan-units"><Text id="iv_units_codes"/></label>
-            <input id="plan-units" name="units" required value=fill.units/>
-            <label for="plan-title"><Text id="iv_plan_title"/></label>
-            <input id="plan-title" name="title" required maxlength="200" value=fill.title/>
-            <label for="plan-description"><Text id="iv_description"/></label>
-            <textarea id="plan-description" name="description" rows="4" required>{fill.description}</textarea>
-            <label for="plan-kind"><Text id="iv_kind"/></label>
-            <select id="plan-kind" name="kind">
-                {InterventionKind::ALL.into_iter().map(|k| {
-                    let code = k.as_str();
-                    view! { <option value=code selected=fill.kind == code>{move || k.label(locale.get())}</option> }
-                }).collect_view()}
-            </select>
-            <label for="plan-owner"><Text id="iv_owner_agent"/></label>
-            <select id="plan-owner" name="owner" required>
-                <option value="">"—"</option>
-                {owners.into_iter().map(|o| view! {
-                    <option value=o.id selected=fill.owner == o.id.to_string()>{o.name}</option>
-                }).collect_view()}
-            </select>
-            <fieldset>
-                <legend><Text id="iv_collaborators"/></legend>
-                {collaborator_choices.into_iter().map(|o| {
-                    let name = format!("collaborators[{}]", o.id);
-                    let checked = fill.collaborators.contains(&o.id.to_string());
-                    view! { <label class="check"><input type="checkbox" name=name checked=checked/>" "{o.name}</label> }
-                }).collect_view()}
-            </fieldset>
-            <fieldset data-testid="plan-targets">
-                <legend><Text id="iv_targets"/></legend>
-                {form.target_choices.iter().cloned().map(|(key, name_id, name_en)| {
-                    let checked = fill.targets.contains(&key);
-                    let name = format!("targets[{key}]");
-                    view! { <label class="check"><input type="checkbox" name=name checked=checked data-target=key/>" "{move || locale.get().pick(name_id.clone(), name_en.clone())}</label> }
-                }).collect_view()}
-            </fieldset>
-            <label for="plan-start"><Text id="iv_start"/></label>
-            <input id="plan-start" name="start_on" type="date" required value=fill.start_on/>
-            <label for="plan-end"><Text id="iv_end"/></label>
-            <input id="plan-end" name="end_on" type="date" required value=fill.end_on/>
-            <label for="plan-budget"><Text id="iv_budget_rupiah"/></label>
-            <input id="plan-budget" name="budget" inputmode="numeric" value=fill.budget placeholder="25.000.000"/>
-            <label for="plan-funding"><Text id="iv_funding"/></label>
-            <input id="plan-funding" name="funding_source" value=fill.funding_source placeholder="APBD 2027"/>
-            <button type="submit" data-testid="plan-submit"><Text id="iv_create"/></button>
-        </ActionForm>
-        <ActionError error=move || create.value().get().and_then(Result::err)/>
+        <PlanFields options=form fill id=None/>
     }
 }

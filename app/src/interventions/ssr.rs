@@ -316,6 +316,8 @@ pub async fn detail(id: i64) -> Result<PlanDetail, AppError> {
     let evaluation = super::evaluation_ssr::evaluate(&store, &cache(), &plan, &user.scope).await?;
     Ok(PlanDetail {
         row: plan_row(&plan, &user, &names, today),
+        owner_id: plan.owner_user_id,
+        collaborator_ids: plan.collaborator_user_ids.clone(),
         description: plan.description.as_str().to_owned(),
         collaborators: plan
             .collaborator_user_ids
