@@ -14,7 +14,10 @@ use domain::{
 };
 use store::{NewIntervention, Store, StoreError};
 
-use super::ssr::{may_on_all, may_see, store, today, Names};
+use super::{
+    plan_fields::PlanInput,
+    ssr::{may_on_all, may_see, store, today, Names},
+};
 use crate::{
     auth::ssr::{authorize, AuthUser},
     error::AppError,
@@ -28,58 +31,11 @@ fn locale_of(lang: &str) -> Locale {
     }
 }
 
-/// The new-plan form as posted.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CreateForm {
-    /// Unit codes, separated by commas or spaces.
-    pub units: String,
-    pub title: String,
-    pub description: String,
-    pub kind: String,
-    pub owner: String,
-    /// User ids.
-    pub collaborators: Vec<String>,
-    /// `dimension:<id>` / `barrier:<code>`.
-    pub targets: Vec<String>,
-    pub start_on: String,
-    pub end_on: String,
-    pub budget: String,
-    pub funding_source: String,
-}
-
-impl CreateForm {
-    /// The form as a query string, for the page it is sent back to when refused.
-    pub fn to_query(&self) -> String {
-        let mut pairs: Vec<(String, &str)> = [
-            ("unit", &self.units),
-            ("title", &self.title),
-            ("description", &self.description),
-            ("kind", &self.kind),
-            ("owner", &self.owner),
-            ("start_on", &self.start_on),
-            ("end_on", &self.end_on),
-            ("budget", &self.budget),
-            ("funding_source", &self.funding_source),
-        ]
-        .into_iter()
-        .map(|(key, value)| (key.to_owned(), value.as_str()))
-        .collect();
-        pairs.push(("kembali".to_owned(), "1"));
-        for id in &self.collaborators {
-            pairs.push((format!("collaborators[{id}]"), "on"));
-        }
-        for target in &self.targets {
-            pairs.push((format!("targets[{target}]"), "on"));
-        }
-        crate::query::encode(pairs.iter().map(|(key, value)| (key.as_str(), *value)))
-    }
-}
-
 /// Every problem of the form, or the plan it describes.
 async fn parse_form(
     store: &Store,
     user: &AuthUser,
-    form: &CreateForm,
+    form: &PlanInput,
     locale: Locale,
 ) -> Result<NewIntervention, AppError> {
     let mut problems: Vec<String> = Vec::new();
@@ -208,7 +164,7 @@ async fn parse_form(
     }
 }
 
-pub async fn create(form: CreateForm, lang: &str) -> Result<i64, AppError> {
+pub async fn create(form: PlanInput, lang: &str) -> Result<i64, AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
     let locale = locale_of(lang);
     let store = store()?;
@@ -219,7 +175,7 @@ pub async fn create(form: CreateForm, lang: &str) -> Result<i64, AppError> {
 
 /// Rewrites an open plan the user may change (every unit, before and after, in their
 /// scope).
-pub async fn update(id: i64, form: CreateForm, lang: &str) -> Result<i64, AppError> {
+pub async fn update(id: i64, form: PlanInput, lang: &str) -> Result<i64, AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
     let locale = locale_of(lang);
     let store = store()?;

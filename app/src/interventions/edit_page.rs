@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{
     get_intervention,
-    plan_fields::{PlanFields, Prefill},
+    plan_fields::{PlanFields, PlanInput},
     plan_options, PlanDetail,
 };
 use crate::{
@@ -14,8 +14,8 @@ use crate::{
 };
 
 /// The plan's fields as the form shows them.
-fn prefill(plan: &PlanDetail) -> Prefill {
-    Prefill {
+fn prefill(plan: &PlanDetail) -> PlanInput {
+    PlanInput {
         units: plan
             .row
             .units
@@ -76,7 +76,7 @@ pub fn EditPlanPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok((plan, options)) => {
-                            let fill = Prefill::from_query().unwrap_or_else(|| prefill(&plan));
+                            let fill = PlanInput::from_query().unwrap_or_else(|| prefill(&plan));
                             view! { <PlanFields options fill id=Some(plan.row.id)/> }.into_any()
                         }
                         Err(e) => view! { <p role="alert">{e.message(locale.get_untracked())}</p> }.into_any(),

@@ -52,7 +52,7 @@ pub async fn create_intervention(
     #[server(default)] funding_source: String,
     #[server(default)] lang: String,
 ) -> Result<i64, AppError> {
-    let form = super::changes::CreateForm {
+    let form = super::plan_fields::PlanInput {
         units,
         title,
         description,

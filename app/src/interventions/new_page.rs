@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{
     labels::kind_label,
-    plan_fields::{PlanFields, Prefill},
+    plan_fields::{PlanFields, PlanInput},
     plan_options, PlanForm, SuggestionRow,
 };
 use crate::i18n::{use_locale, Locale, Text};
@@ -58,11 +58,11 @@ fn ChooseUnit() -> impl IntoView {
     }
 }
 
-fn prefill(form: &PlanForm, chosen: Option<&SuggestionRow>, locale: Locale) -> Prefill {
-    if let Some(fill) = Prefill::from_query() {
+fn prefill(form: &PlanForm, chosen: Option<&SuggestionRow>, locale: Locale) -> PlanInput {
+    if let Some(fill) = PlanInput::from_query() {
         return fill;
     }
-    let mut fill = Prefill {
+    let mut fill = PlanInput {
         units: form.unit.code.clone(),
         owner: form
             .default_owner
@@ -70,7 +70,7 @@ fn prefill(form: &PlanForm, chosen: Option<&SuggestionRow>, locale: Locale) -> P
             .unwrap_or_default(),
         start_on: form.today.clone(),
         end_on: form.default_end.clone(),
-        ..Prefill::default()
+        ..PlanInput::default()
     };
     if let Some(s) = chosen {
         fill.title = locale.pick(&s.title_id, &s.title_en).clone();

@@ -12,15 +12,18 @@ use crate::{
     i18n::{code as lang_code, use_locale, Text},
 };
 
-/// The fields the form opens with.
-#[derive(Debug, Clone, Default)]
-pub struct Prefill {
+/// A plan's form: as it opens, as it is posted, and as a refused post carries it back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanInput {
+    /// Unit codes, separated by commas or spaces.
     pub units: String,
     pub title: String,
     pub description: String,
     pub kind: String,
     pub owner: String,
+    /// User ids.
     pub collaborators: Vec<String>,
+    /// `dimension:<id>` / `barrier:<code>`.
     pub targets: Vec<String>,
     pub start_on: String,
     pub end_on: String,
@@ -28,7 +31,34 @@ pub struct Prefill {
     pub funding_source: String,
 }
 
-impl Prefill {
+impl PlanInput {
+    /// The form as a query string, for the page it is sent back to when refused.
+    #[cfg(feature = "ssr")]
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(String, &str)> = [
+            ("unit", &self.units),
+            ("title", &self.title),
+            ("description", &self.description),
+            ("kind", &self.kind),
+            ("owner", &self.owner),
+            ("start_on", &self.start_on),
+            ("end_on", &self.end_on),
+            ("budget", &self.budget),
+            ("funding_source", &self.funding_source),
+        ]
+        .into_iter()
+        .map(|(key, value)| (key.to_owned(), value.as_str()))
+        .collect();
+        pairs.push(("kembali".to_owned(), "1"));
+        for id in &self.collaborators {
+            pairs.push((format!("collaborators[{id}]"), "on"));
+        }
+        for target in &self.targets {
+            pairs.push((format!("targets[{target}]"), "on"));
+        }
+        crate::query::encode(pairs.iter().map(|(key, value)| (key.as_str(), *value)))
+    }
+
     /// The form as a refused plain post sent it back (`kembali` in the address).
     pub fn from_query() -> Option<Self> {
         let query = use_query_map();
@@ -45,7 +75,7 @@ impl Prefill {
                 })
                 .collect()
         };
-        Some(Prefill {
+        Some(PlanInput {
             units: field("unit"),
             title: field("title"),
             description: field("description"),
@@ -62,7 +92,7 @@ impl Prefill {
 }
 
 #[component]
-pub fn PlanFields(options: PlanForm, fill: Prefill, id: Option<i64>) -> impl IntoView {
+pub fn PlanFields(options: PlanForm, fill: PlanInput, id: Option<i64>) -> impl IntoView {
     let locale = use_locale();
     let create = ServerAction::<CreateIntervention>::new();
     let navigate = use_navigate();
