@@ -41,6 +41,15 @@ impl InstrumentCache {
             .insert(id, instrument.clone());
         Ok(instrument)
     }
+
+    /// The instrument if it has been read before.
+    pub fn cached(&self, id: i64) -> Option<Arc<Instrument>> {
+        self.0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&id)
+            .cloned()
+    }
 }
 
 /// A post that was not stored, with what was typed so that nothing is lost: the page is
@@ -121,6 +130,21 @@ pub async fn submit(
     let Ok(token) = InvitationToken::parse(token) else {
         return Ok(Submission::NotAnswerable);
     };
+    // First without a look-up: valid answers for an instrument at hand are validated inside
+    // the storing transaction. Anything else (invalid answers, a first submission for the
+    // wave, SQLite) takes the path below, which can say what is wrong.
+    match store
+        .submit_checked(&token, now, |instrument_id| {
+            cache.cached(instrument_id)?.validate_answers(&answers).ok()
+        })
+        .await?
+    {
+        SubmitOutcome::Stored => return Ok(Submission::Stored),
+        SubmitOutcome::AlreadyUsed
+        | SubmitOutcome::UnknownToken
+        | SubmitOutcome::NotAccepting(_) => return Ok(Submission::NotAnswerable),
+        SubmitOutcome::NotValidated => {}
+    }
     let Some(invitation) = store.invitation(&token).await? else {
         return Ok(Submission::NotAnswerable);
     };
@@ -144,6 +168,7 @@ pub async fn submit(
         SubmitOutcome::Stored => Submission::Stored,
         SubmitOutcome::AlreadyUsed
         | SubmitOutcome::UnknownToken
-        | SubmitOutcome::NotAccepting(_) => Submission::NotAnswerable,
+        | SubmitOutcome::NotAccepting(_)
+        | SubmitOutcome::NotValidated => Submission::NotAnswerable,
     })
 }

@@ -420,6 +420,17 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
             new_plan(kelurahan, &agent_id),
             [401, 200, 200, 422],
         ),
+        // With an id the plan is rewritten: only by those who may change it.
+        (
+            "interventions/create",
+            with_id(new_plan(AGENT_DINAS, &agent_id), dinas_plan),
+            [401, 200, 404, 200],
+        ),
+        (
+            "interventions/create",
+            with_id(new_plan(kelurahan, &agent_id), kota_plan),
+            [401, 200, 200, 404],
+        ),
         (
             "interventions/milestone",
             vec![
@@ -628,4 +639,9 @@ fn new_plan<'a>(unit: &'a str, owner: &'a str) -> Vec<(&'a str, &'a str)> {
         ("budget", "1.000.000"),
         ("lang", "id"),
     ]
+}
+
+fn with_id<'a>(mut form: Vec<(&'a str, &'a str)>, id: &'a str) -> Vec<(&'a str, &'a str)> {
+    form.push(("id", id));
+    form
 }

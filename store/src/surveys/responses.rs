@@ -1,7 +1,7 @@
 //! Responses: submitted online with a token, exactly once, or imported from a file; read back
 //! for the indicators and the export.
 
-use std::collections::HashMap;
+use std::{borrow::Cow, collections::HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::{
@@ -33,6 +33,9 @@ pub enum SubmitOutcome {
     UnknownToken,
     /// The wave takes no answers now (draft, not yet open, ended or closed).
     NotAccepting(WaveStatus),
+    /// [`Store::submit_checked`] only: the caller's check gave no valid answers (they are
+    /// invalid, or its instrument was not at hand). Nothing was written.
+    NotValidated,
 }
 
 /// A stored response as the indicators and the export read it: no id, token or time.
@@ -49,6 +52,7 @@ pub struct StoredResponse {
 #[derive(sqlx::FromRow)]
 struct TokenRow {
     wave_id: i64,
+    instrument_id: i64,
     unit_id: i64,
     state: String,
     opens_at: DateTime<Utc>,
@@ -87,18 +91,20 @@ fn response_id() -> String {
 }
 
 /// One submission inside an open transaction: checks that the wave accepts answers now,
-/// spends the token only if it is unspent, and inserts the response. Nothing is written
-/// unless the outcome is `Stored`; the caller commits.
-pub(super) async fn submit_in(
+/// takes the answers from `answers(instrument id of the wave)` (validated by the caller,
+/// before or now), spends the token only if it is unspent, and inserts the response.
+/// Nothing is written unless the outcome is `Stored`; the caller commits.
+pub(super) async fn submit_in<'a>(
     tx: &mut Tx,
     token: &InvitationToken,
-    answers: &ValidAnswers,
+    answers: impl FnOnce(i64) -> Option<Cow<'a, ValidAnswers>>,
     now: DateTime<Utc>,
 ) -> Result<SubmitOutcome, StoreError> {
     let day = jakarta_date(now);
     let row: Option<TokenRow> = on_tx!(&mut *tx, conn => {
         sqlx::query_as(
-            "SELECT i.wave_id, i.unit_id, w.state, w.opens_at, w.closes_at, s.slug, s.version \
+            "SELECT i.wave_id, w.instrument_id, i.unit_id, w.state, w.opens_at, w.closes_at, \
+             s.slug, s.version \
              FROM invitations i JOIN waves w ON w.id = i.wave_id \
              JOIN instruments s ON s.id = w.instrument_id WHERE i.token = $1",
         )
@@ -117,10 +123,13 @@ pub(super) async fn submit_in(
     if !status.accepts_responses() {
         return Ok(SubmitOutcome::NotAccepting(status));
     }
-    check_instrument(answers, &row.slug, row.version)?;
+    let Some(answers) = answers(row.instrument_id) else {
+        return Ok(SubmitOutcome::NotValidated);
+    };
+    check_instrument(&answers, &row.slug, row.version)?;
     // Everything that can refuse the submission comes before the first write, so a refusal
     // never leaves a half-written submission in a shared (grouped) transaction.
-    let json = answers_json::to_json(answers)?;
+    let json = answers_json::to_json(&answers)?;
     let spent = on_tx!(&mut *tx, conn => {
         sqlx::query("UPDATE invitations SET used_on = $1 WHERE token = $2 AND used_on IS NULL")
             .bind(day)
@@ -169,7 +178,29 @@ impl Store {
             return writer.submit(token, answers, now).await;
         }
         let mut tx = self.begin().await?;
-        let outcome = submit_in(&mut tx, token, answers, now).await?;
+        let outcome = submit_in(&mut tx, token, |_| Some(Cow::Borrowed(answers)), now).await?;
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    /// [`Store::submit_response`] for answers not validated yet: inside the transaction, once
+    /// the token's row names the wave's instrument, `check(instrument id)` validates them (or
+    /// gives `None`: invalid, or the instrument is not at hand). This saves the caller the
+    /// look-up it would otherwise make first, one round trip per submission on PostgreSQL.
+    /// `NotValidated` when `check` gives `None`, and always on SQLite, whose grouped writer
+    /// takes validated answers only: the caller then looks up, validates and submits.
+    pub async fn submit_checked(
+        &self,
+        token: &InvitationToken,
+        now: DateTime<Utc>,
+        check: impl FnOnce(i64) -> Option<ValidAnswers>,
+    ) -> Result<SubmitOutcome, StoreError> {
+        if self.submissions.is_some() {
+            return Ok(SubmitOutcome::NotValidated);
+        }
+        let mut tx = self.begin().await?;
+        let outcome = submit_in(&mut tx, token, |id| check(id).map(Cow::Owned), now).await?;
+        // A refusal wrote nothing; rolling back (dropping) or committing is the same.
         tx.commit().await?;
         Ok(outcome)
     }

@@ -8,6 +8,8 @@
 //! exactly-once and durable-before-acknowledged rules hold unchanged, and the flush is shared.
 //! (PostgreSQL groups concurrent commits by itself.)
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use domain::{instrument::ValidAnswers, waves::InvitationToken};
 use sqlx::SqlitePool;
@@ -109,7 +111,14 @@ async fn write(
     let mut tx = Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?);
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
-        match submit_in(&mut tx, &job.token, &job.answers, job.now).await {
+        match submit_in(
+            &mut tx,
+            &job.token,
+            |_| Some(Cow::Borrowed(&job.answers)),
+            job.now,
+        )
+        .await
+        {
             Ok(outcome) => outcomes.push(Ok(outcome)),
             Err(refused @ (StoreError::Invalid(_) | StoreError::Corrupt(_))) => {
                 outcomes.push(Err(refused))
