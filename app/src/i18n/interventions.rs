@@ -71,6 +71,11 @@ pub(super) const INTERVENTIONS: &[(&str, &str, &str)] = &[
         "Small groups (under 30 respondents): the interval is wide, read with care.",
     ),
     (
+        "iv_caveat_overlap",
+        "Gelombang tindak lanjut sudah dibuka sebelum rencana dimulai: sebagian jawabannya diberikan sebelum intervensi, sehingga perubahan bisa tampak lebih kecil.",
+        "The follow-up wave opened before the plan began: some of its answers were given before the intervention, so the change may look smaller.",
+    ),
+    (
         "iv_eval_no_baseline",
         "Belum ada gelombang survei yang ditutup sebelum rencana ini dimulai, jadi belum ada data awal untuk evaluasi.",
         "No survey wave closed before this plan started, so there is no baseline to evaluate against.",

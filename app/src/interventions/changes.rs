@@ -291,7 +291,12 @@ pub async fn add_milestone(id: i64, title: &str, due_on: &str, lang: &str) -> Re
     Ok(())
 }
 
-pub async fn mark_milestone(id: i64, milestone: i64, done: bool) -> Result<(), AppError> {
+pub async fn mark_milestone(
+    id: i64,
+    milestone: i64,
+    done: bool,
+    lang: &str,
+) -> Result<(), AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
     let store = store()?;
     let plan = editable_plan(&store, &user, id).await?;
@@ -301,7 +306,7 @@ pub async fn mark_milestone(id: i64, milestone: i64, done: bool) -> Result<(), A
     store
         .set_milestone_done(milestone, done.then(today), &user.actor())
         .await
-        .map_err(|e| store_error(e, Locale::Id))?;
+        .map_err(|e| store_error(e, locale_of(lang)))?;
     Ok(())
 }
 

@@ -191,6 +191,7 @@ fn Milestones(id: i64, milestones: Vec<super::MilestoneRow>, can_edit: bool) -> 
                                     <input type="hidden" name="id" value=id/>
                                     <input type="hidden" name="milestone" value=m.id/>
                                     <input type="hidden" name="done" value=(!is_done).to_string()/>
+                                    <input type="hidden" name="lang" value=move || lang_code(locale.get())/>
                                     <button type="submit" data-testid="milestone-toggle">
                                         {if is_done { view! { <Text id="iv_undo"/> }.into_any() } else { view! { <Text id="iv_mark_done"/> }.into_any() }}
                                     </button>

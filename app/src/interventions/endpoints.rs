@@ -50,6 +50,7 @@ pub async fn create_intervention(
     #[server(default)] end_on: String,
     #[server(default)] budget: String,
     #[server(default)] funding_source: String,
+    #[server(default)] page_unit: String,
     #[server(default)] lang: String,
 ) -> Result<i64, AppError> {
     let form = super::plan_fields::PlanInput {
@@ -73,7 +74,11 @@ pub async fn create_intervention(
         }
     };
     let back = match existing {
-        None => format!("/intervensi/baru?{}", form.to_query()),
+        None => format!(
+            "/intervensi/baru?{}&{}",
+            crate::query::encode([("unit", page_unit.as_str())]),
+            form.to_query()
+        ),
         Some(id) => format!("/intervensi/{id}/ubah?{}", form.to_query()),
     };
     super::answer_plain_form(
@@ -126,9 +131,10 @@ pub async fn mark_milestone(
     id: i64,
     milestone: i64,
     #[server(default)] done: bool,
+    #[server(default)] lang: String,
 ) -> Result<(), AppError> {
     let result =
-        crate::auth::ssr::respond(super::changes::mark_milestone(id, milestone, done)).await;
+        crate::auth::ssr::respond(super::changes::mark_milestone(id, milestone, done, &lang)).await;
     let page = format!("/intervensi/{id}#tonggak");
     super::answer_plain_form(&result, |_| page.clone(), &page, MarkMilestone::PATH);
     result

@@ -77,6 +77,7 @@ pub async fn evaluate(
     Ok(Evaluation::Ready {
         baseline: baseline.title.as_str().to_owned(),
         follow_up: follow_up.title.as_str().to_owned(),
+        overlaps: follow_up.schedule.opens_at() < began,
         rows,
     })
 }

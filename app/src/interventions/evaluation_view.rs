@@ -59,13 +59,19 @@ pub fn EvaluationView(evaluation: Evaluation) -> impl IntoView {
         Evaluation::Ready {
             baseline,
             follow_up,
+            overlaps,
             rows,
-        } => view! { <Ready baseline follow_up rows/> }.into_any(),
+        } => view! { <Ready baseline follow_up overlaps rows/> }.into_any(),
     }
 }
 
 #[component]
-fn Ready(baseline: String, follow_up: String, rows: Vec<EvaluationRow>) -> impl IntoView {
+fn Ready(
+    baseline: String,
+    follow_up: String,
+    overlaps: bool,
+    rows: Vec<EvaluationRow>,
+) -> impl IntoView {
     let locale = use_locale();
     let rows = rows
         .into_iter()
@@ -103,6 +109,7 @@ fn Ready(baseline: String, follow_up: String, rows: Vec<EvaluationRow>) -> impl 
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {overlaps.then(|| view! { <p class="caveat" data-testid="evaluation-overlap"><Text id="iv_caveat_overlap"/></p> })}
             <p class="muted"><Text id="iv_eval_note"/></p>
         </div>
     }

@@ -192,6 +192,8 @@ pub enum Evaluation {
     Ready {
         baseline: String,
         follow_up: String,
+        /// The follow-up wave opened before the plan began: some of its answers predate it.
+        overlaps: bool,
         rows: Vec<EvaluationRow>,
     },
 }

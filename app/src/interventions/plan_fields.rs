@@ -36,7 +36,7 @@ impl PlanInput {
     #[cfg(feature = "ssr")]
     pub fn to_query(&self) -> String {
         let mut pairs: Vec<(String, &str)> = [
-            ("unit", &self.units),
+            ("units", &self.units),
             ("title", &self.title),
             ("description", &self.description),
             ("kind", &self.kind),
@@ -76,7 +76,7 @@ impl PlanInput {
                 .collect()
         };
         Some(PlanInput {
-            units: field("unit"),
+            units: field("units"),
             title: field("title"),
             description: field("description"),
             kind: field("kind"),
@@ -108,6 +108,8 @@ pub fn PlanFields(options: PlanForm, fill: PlanInput, id: Option<i64>) -> impl I
         <ActionForm action=create attr:class="stack" attr:data-testid="plan-form">
             <input type="hidden" name="lang" value=move || lang_code(locale.get())/>
             <input type="hidden" name="id" value=id.map(|id| id.to_string()).unwrap_or_default()/>
+            // The unit the page was opened for: a refused plain post comes back to it.
+            <input type="hidden" name="page_unit" value=form.unit.code.clone()/>
             <label for="plan-units"><Text id="iv_units_codes"/></label>
             <input id="plan-units" name="units" required value=fill.units/>
             <label for="plan-title"><Text id="iv_plan_title"/></label>

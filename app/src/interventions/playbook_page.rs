@@ -27,9 +27,9 @@ pub fn PlaybookPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p><Text id="status_loading"/></p> }>
                 {move || Suspend::new(async move {
                     match text.await {
-                        Ok(stored) => {
-                            // A refused plain-form post brings the typed text back.
-                            let shown = query.read_untracked().get("text").unwrap_or(stored);
+                        // After a refused plain-form post, the server gives back the text as
+                        // typed.
+                        Ok(shown) => {
                             view! {
                                 <ActionForm action=save attr:class="stack" attr:data-testid="playbook-form">
                                     <input type="hidden" name="lang" value=move || lang_code(locale.get())/>

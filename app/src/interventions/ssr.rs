@@ -9,6 +9,7 @@ use domain::{
     access::{self, Action, Role, UnitScope},
     instrument::{library, BarrierCode},
     interventions::{required_action, InterventionKind, InterventionStatus, InterventionTarget},
+    units::Locale,
     waves::jakarta_date,
 };
 use leptos::prelude::*;
@@ -200,13 +201,15 @@ pub async fn list(query: PlanQuery) -> Result<InterventionsView, AppError> {
         }
     };
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        Some(s) => {
-            Some(InterventionStatus::parse(s).map_err(|e| AppError::Invalid(e.to_string()))?)
-        }
+        Some(s) => Some(
+            InterventionStatus::parse(s).map_err(|e| AppError::Invalid(e.message(Locale::Id)))?,
+        ),
         None => None,
     };
     let kind = match query.kind.as_deref().filter(|s| !s.is_empty()) {
-        Some(k) => Some(InterventionKind::parse(k).map_err(|e| AppError::Invalid(e.to_string()))?),
+        Some(k) => {
+            Some(InterventionKind::parse(k).map_err(|e| AppError::Invalid(e.message(Locale::Id)))?)
+        }
         None => None,
     };
     let filter = InterventionFilter {

@@ -259,8 +259,22 @@ pub async fn plan_form(unit: String) -> Result<PlanForm, AppError> {
     })
 }
 
+/// Where a refused text waits for the page when it was posted without JavaScript: a
+/// playbook is tens of kilobytes, too long to carry back in the address.
+const DRAFT_KEY: &str = "playbook_draft";
+
+async fn session() -> Result<tower_sessions::Session, AppError> {
+    leptos_axum::extract::<tower_sessions::Session>()
+        .await
+        .map_err(|_| AppError::Internal)
+}
+
 pub async fn playbook_text() -> Result<String, AppError> {
     authorize(Action::ManageSurveys, None).await?;
+    let session = session().await?;
+    if let Ok(Some(draft)) = session.remove::<String>(DRAFT_KEY).await {
+        return Ok(draft);
+    }
     let store = store()?;
     Ok(match store.playbook_text().await? {
         Some(text) => text,
@@ -271,15 +285,21 @@ pub async fn playbook_text() -> Result<String, AppError> {
 pub async fn save_playbook(text: &str, lang: &str) -> Result<(), AppError> {
     let user = authorize(Action::ManageSurveys, None).await?;
     let locale = if lang == "en" { Locale::En } else { Locale::Id };
-    Playbook::parse(text).map_err(|problems| {
-        AppError::Invalid(
+    if let Err(problems) = Playbook::parse(text) {
+        if super::is_plain_form_post() {
+            // Kept for the page the browser is sent back to, so that nothing typed is lost.
+            if let Err(e) = session().await?.insert(DRAFT_KEY, text).await {
+                tracing::warn!(error = %e, "keeping a refused playbook draft");
+            }
+        }
+        return Err(AppError::Invalid(
             problems
                 .iter()
                 .map(|p| p.message(locale))
                 .collect::<Vec<_>>()
                 .join("\n"),
-        )
-    })?;
+        ));
+    }
     store()?.save_playbook(text, &user.actor()).await?;
     Ok(())
 }

@@ -296,6 +296,9 @@ impl NewPlan<'_> {
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
         form.push(("owner".to_owned(), self.owner.to_string()));
+        // The unit the new-plan page was opened for, as the page posts it.
+        let page_unit = self.units.split(',').next().unwrap_or_default().trim();
+        form.push(("page_unit".to_owned(), page_unit.to_owned()));
         for target in &self.targets {
             form.push((format!("targets[{target}]"), "on".to_owned()));
         }
@@ -804,8 +807,10 @@ async fn plain_form_posts_answer_with_redirects(app: TestApp) {
     let people = people(&app).await;
     let form = plan_form(&app, &people.agent, "T.A.K1").await;
     let today = today_of(&form);
+    // Two units, one outside the agent's scope: refused, and the page the browser is sent
+    // back to is still the one for the unit it was opened for.
     let mut plan = NewPlan {
-        units: "T.A.K1",
+        units: "T.A.K1, T.B",
         title: "Rencana tanpa JavaScript",
         kind: "sosialisasi",
         owner: people.agent_id,
@@ -830,6 +835,7 @@ async fn plain_form_posts_answer_with_redirects(app: TestApp) {
     assert_eq!(field("kembali"), "1");
     assert_eq!(field("title"), "Rencana tanpa JavaScript");
     assert_eq!(field("unit"), "T.A.K1");
+    assert_eq!(field("units"), "T.A.K1, T.B");
     assert_eq!(field("budget"), "banyak");
     assert_eq!(field("targets[barrier:pelatihan]"), "on");
     assert!(
@@ -846,8 +852,11 @@ async fn plain_form_posts_answer_with_redirects(app: TestApp) {
     );
     assert!(html.contains("bukan jumlah rupiah"), "the problem is shown");
 
+    assert!(html.contains("value=\"T.A.K1, T.B\""), "the units are kept");
+
     // Accepted: to the plan's page.
     plan.budget = "1.500.000";
+    plan.units = "T.A.K1";
     let location = plain_post(&app, &people.agent, "interventions/create", &plan.form()).await;
     let id: i64 = location
         .strip_prefix("/intervensi/")
