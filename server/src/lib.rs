@@ -11,6 +11,7 @@ pub mod csrf;
 mod dashboard_export;
 pub mod demo;
 pub mod error;
+pub mod hardening;
 pub mod health;
 pub mod indicators_cli;
 pub mod invitations;

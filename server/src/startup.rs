@@ -18,7 +18,8 @@ use tower_sessions::{
 };
 
 use crate::{
-    config::ServeConfig, csrf, dashboard_export, health, invitations, survey, ServerError,
+    config::ServeConfig, csrf, dashboard_export, hardening, health, invitations, survey,
+    ServerError,
 };
 
 /// A built application: connected, migrated and bound, not yet serving. Binding before
@@ -161,7 +162,7 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
         provide_context(context_instruments.clone());
         provide_context(indicators.clone());
     };
-    Router::new()
+    let router = Router::new()
         .leptos_routes_with_context(&leptos_options, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -192,7 +193,8 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
             }),
         )
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    hardening::harden(router, secure_cookies)
 }
 
 /// The request path as logged: a respondent's token never reaches the log, so the log cannot

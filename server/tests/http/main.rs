@@ -9,6 +9,7 @@ mod auth;
 mod dashboard;
 mod dashboard_export;
 mod demo;
+mod hardening;
 mod health;
 mod indicators;
 mod instruments;

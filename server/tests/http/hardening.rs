@@ -1,0 +1,110 @@
+//! What every response carries (security headers, a page's script policy with its nonce),
+//! compression, and the cap on request bodies, over real HTTP on both engines.
+
+use crate::{on_both_engines, support::TestApp};
+
+on_both_engines!(
+    pages_carry_security_headers_and_a_nonce_policy,
+    other_responses_get_the_base_policy,
+    pages_are_compressed_when_asked,
+    oversized_bodies_are_refused_before_they_are_read,
+);
+
+async fn pages_carry_security_headers_and_a_nonce_policy(app: TestApp) {
+    let response = app.get("/login").await;
+    assert_eq!(response.status(), 200);
+    let headers = response.headers().clone();
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("referrer-policy"), "same-origin");
+    assert_eq!(header("x-frame-options"), "DENY");
+    assert!(
+        headers.get("strict-transport-security").is_none(),
+        "no HSTS without TLS"
+    );
+    let policy = header("content-security-policy");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
+    let script_src = policy
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .expect("a script-src directive");
+    assert!(!script_src.contains("unsafe-inline"), "{script_src}");
+    // Inline scripts run only with this response's nonce, and every inline script has it.
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy")
+        .to_owned();
+    assert!(nonce.len() >= 16, "{nonce}");
+    let html = response.text().await.unwrap();
+    let scripts = html.matches("<script").count();
+    assert!(scripts > 0, "the page hydrates with scripts");
+    assert_eq!(
+        html.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "every script carries the nonce"
+    );
+    // A new nonce per response.
+    let again = app.get("/login").await;
+    let other = again.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(other, policy);
+    app.stop().await;
+}
+
+async fn other_responses_get_the_base_policy(app: TestApp) {
+    let response = app.get("/healthz").await;
+    assert_eq!(
+        response.headers()["content-security-policy"],
+        server::hardening::BASE_POLICY
+    );
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    app.stop().await;
+}
+
+async fn pages_are_compressed_when_asked(app: TestApp) {
+    let plain = app.get("/login").await;
+    let plain_length = plain.bytes().await.unwrap().len();
+    let response = app
+        .client
+        .get(app.url("/login"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    let compressed = response.bytes().await.unwrap().len();
+    assert!(
+        compressed * 2 < plain_length,
+        "{compressed} bytes compressed against {plain_length}"
+    );
+    app.stop().await;
+}
+
+async fn oversized_bodies_are_refused_before_they_are_read(app: TestApp) {
+    let body = vec![b'a'; server::hardening::MAX_BODY_BYTES + 1];
+    let response = app
+        .client
+        .post(app.url("/api/units/import"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", app.url(""))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+    app.stop().await;
+}
