@@ -2,17 +2,16 @@
 
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
+/// One value percent-encoded for a query string.
+pub fn encode_value(value: &str) -> String {
+    utf8_percent_encode(value, NON_ALPHANUMERIC).to_string()
+}
+
 /// `key=value&...`, every key and value percent-encoded.
 pub fn encode<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     pairs
         .into_iter()
-        .map(|(key, value)| {
-            format!(
-                "{}={}",
-                utf8_percent_encode(key, NON_ALPHANUMERIC),
-                utf8_percent_encode(value, NON_ALPHANUMERIC)
-            )
-        })
+        .map(|(key, value)| format!("{}={}", encode_value(key), encode_value(value)))
         .collect::<Vec<_>>()
         .join("&")
 }

@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod admin_cli;
+mod audit_export;
 pub mod config;
 pub mod csrf;
 mod dashboard_export;
@@ -15,6 +16,7 @@ pub mod hardening;
 pub mod health;
 pub mod indicators_cli;
 pub mod invitations;
+mod plain_answer;
 pub mod shutdown;
 pub mod startup;
 pub mod survey;

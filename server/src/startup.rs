@@ -18,8 +18,8 @@ use tower_sessions::{
 };
 
 use crate::{
-    config::ServeConfig, csrf, dashboard_export, hardening, health, invitations, survey,
-    ServerError,
+    audit_export, config::ServeConfig, csrf, dashboard_export, hardening, health, invitations,
+    survey, ServerError,
 };
 
 /// A built application: connected, migrated and bound, not yet serving. Binding before
@@ -174,6 +174,7 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
         .merge(survey::routes(store.clone(), instruments, leptos_options))
         .merge(invitations::routes(store.clone()))
         .merge(dashboard_export::routes(store.clone(), export_indicators))
+        .merge(audit_export::routes(store.clone()))
         .merge(health::routes(store))
         .layer(axum::middleware::from_fn(csrf::same_origin_writes))
         .layer(sessions)

@@ -115,6 +115,11 @@ pub fn AuditPage() -> impl IntoView {
                 {["login", "login_failed", "logout", "units_imported", "unit_updated", "user_created", "user_updated", "password_changed", "permissions_changed", "export", "instrument_saved", "wave_created", "wave_state_changed", "invitations_issued", "responses_imported", "intervention_created", "intervention_updated", "intervention_status_changed", "milestone_added", "milestone_updated", "intervention_commented", "gap_created", "gap_updated", "gap_linked", "gap_unlinked", "playbook_saved"]
                     .into_iter().map(|a| view! { <option value=a>{a}</option> }).collect_view()}
             </select>
+            " "
+            <a rel="external" download data-testid="audit-csv"
+                href=move || format!("/admin/audit.csv?aksi={}", crate::query::encode_value(&action.get()))>
+                <Text id="audit_download"/>
+            </a>
             <Transition fallback=|| view! { <p><Text id="status_loading"/></p> }>
                 {move || Suspend::new(async move {
                     match entries.await {

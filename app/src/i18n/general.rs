@@ -49,6 +49,7 @@ pub(super) const GENERAL: &[(&str, &str, &str)] = &[
     ("users_units", "Kode unit (pisahkan dengan koma)", "Unit codes (comma-separated)"),
     ("users_created", "Pengguna dibuat.", "User created."),
     ("role", "Peran", "Role"),
+    ("audit_download", "Unduh CSV", "Download CSV"),
     ("audit_filter", "Jenis tindakan", "Action"),
     ("audit_when", "Waktu", "When"),
     ("audit_who", "Oleh", "Who"),

@@ -30,6 +30,8 @@ use serde_json::json;
 use store::{Actor, AuditAction, NewAuditEntry, Store};
 use tower_sessions::Session;
 
+use crate::plain_answer::{error_response, plain};
+
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[derive(Clone)]
@@ -44,40 +46,6 @@ pub fn routes<S>(store: Store, indicators: IndicatorCache) -> Router<S> {
         .route("/dashboard/ekspor.csv", get(csv_file))
         .route("/dashboard/ekspor.xlsx", get(xlsx_file))
         .with_state(Exports { store, indicators })
-}
-
-fn plain(status: StatusCode, text: impl Into<String>) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        text.into(),
-    )
-        .into_response()
-}
-
-fn unavailable() -> Response {
-    plain(StatusCode::SERVICE_UNAVAILABLE, "Coba lagi. / Try again.")
-}
-
-/// An error of the dashboard's server side as a plain-text answer, Indonesian first.
-fn error_response(error: &AppError) -> Response {
-    match error {
-        AppError::Unauthenticated | AppError::BadCredentials => plain(
-            StatusCode::UNAUTHORIZED,
-            "Silakan masuk terlebih dahulu. / Please sign in first.",
-        ),
-        AppError::Forbidden => plain(
-            StatusCode::FORBIDDEN,
-            "Peran Anda tidak mengizinkan tindakan ini. / Your role does not allow this.",
-        ),
-        AppError::NotFound => plain(StatusCode::NOT_FOUND, "Tidak ditemukan. / Not found."),
-        AppError::Invalid(message) => plain(StatusCode::UNPROCESSABLE_ENTITY, message.clone()),
-        AppError::Unavailable => unavailable(),
-        AppError::Internal | AppError::Transport(_) => plain(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Terjadi kesalahan. / Something went wrong.",
-        ),
-    }
 }
 
 /// The view an export asks for: the dashboard's query and the page's row order.

@@ -5,6 +5,7 @@
 mod support;
 
 mod access;
+mod audit_export;
 mod auth;
 mod dashboard;
 mod dashboard_export;
