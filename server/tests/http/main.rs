@@ -9,6 +9,7 @@ mod audit_export;
 mod auth;
 mod dashboard;
 mod dashboard_export;
+mod faults;
 mod demo;
 mod hardening;
 mod health;

@@ -21,9 +21,12 @@ pub struct Fixture {
 
 /// One kelurahan in an open wave of the default survey, with `tokens` invitations.
 pub async fn open_wave(app: &TestApp, tokens: u32) -> Fixture {
-    let store = Store::connect(app.db.url(), &PoolOptions::default())
-        .await
-        .unwrap();
+    open_wave_in(app.db.url(), tokens).await
+}
+
+/// [`open_wave`] in the database at `url`.
+pub async fn open_wave_in(url: &store::DatabaseUrl, tokens: u32) -> Fixture {
+    let store = Store::connect(url, &PoolOptions::default()).await.unwrap();
     let actor = Actor::system("test");
     let csv = "code,name,kind,parent_code,headcount\nT,Provinsi Uji,provinsi,,5\nT.KEL,Kelurahan Uji,kelurahan,T,50\n";
     let plan = import_units(csv.as_bytes(), &[]).unwrap();
@@ -75,7 +78,7 @@ pub async fn open_wave(app: &TestApp, tokens: u32) -> Fixture {
 }
 
 /// Every item answered with `point`, except those listed in `skip`.
-fn form(instrument: &Instrument, point: u8, skip: &[usize]) -> Vec<(String, String)> {
+pub fn form(instrument: &Instrument, point: u8, skip: &[usize]) -> Vec<(String, String)> {
     let mut pairs = vec![("lang".to_owned(), "id".to_owned())];
     for (index, item) in instrument.items().enumerate() {
         if !skip.contains(&index) {
