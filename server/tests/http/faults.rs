@@ -31,23 +31,32 @@ fn start(url: &str) -> (Child, String) {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let stdout = child.stdout.take().unwrap();
+    let addr = child.stdout.take().and_then(listening_address);
+    match addr {
+        Some(addr) => (child, addr),
+        None => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server stopped before listening");
+        }
+    }
+}
+
+/// The address of the "listening" log line; the rest of the log is read away in the
+/// background so that the server never blocks on a full pipe.
+fn listening_address(stdout: std::process::ChildStdout) -> Option<String> {
     let mut lines = BufReader::new(stdout).lines();
     let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let line = lines
-            .next()
-            .expect("the server stopped before listening")
-            .unwrap();
+    while Instant::now() < deadline {
+        let line = lines.next()?.ok()?;
         if line.contains("listening on http://") {
-            let json: serde_json::Value = serde_json::from_str(&line).unwrap();
-            let addr = json["addr"].as_str().unwrap().to_owned();
-            // Keep reading the log so that the server never blocks on a full pipe.
+            let json: serde_json::Value = serde_json::from_str(&line).ok()?;
+            let addr = json["addr"].as_str()?.to_owned();
             std::thread::spawn(move || for _ in lines.by_ref() {});
-            return (child, addr);
+            return Some(addr);
         }
-        assert!(Instant::now() < deadline, "no listening line");
     }
+    None
 }
 
 #[tokio::test]
