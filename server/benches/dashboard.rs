@@ -90,6 +90,9 @@ async fn run(engine: Engine, options: &Options) {
         site_root: "target/site".into(),
         secure_cookies: false,
         demo: true,
+        // One client address plays a whole province: no per-address limits here (the
+        // limits have their own test).
+        rate_limits: server::rate_limit::RateLimits::off(),
     };
     let seeding = Instant::now();
     let app = Application::build(&config).await.unwrap();

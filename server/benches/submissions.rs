@@ -175,6 +175,9 @@ async fn run(engine: Engine, options: &Options) {
         site_root: "target/site".into(),
         secure_cookies: false,
         demo: false,
+        // One client address plays a whole province: no per-address limits here (the
+        // limits have their own test).
+        rate_limits: server::rate_limit::RateLimits::off(),
     };
     let app = Application::build(&config).await.unwrap();
     let addr = app.local_addr();

@@ -116,6 +116,28 @@ pub struct ServeArgs {
     )]
     pub secure_cookies: bool,
 
+    /// Sign-in attempts per minute from one address (0: no limit).
+    #[arg(long, env = "SIAP_RATE_SIGN_INS", default_value_t = 30, global = true)]
+    pub rate_sign_ins: u32,
+
+    /// Survey submissions per second from one address (0: no limit).
+    #[arg(
+        long,
+        env = "SIAP_RATE_SUBMISSIONS",
+        default_value_t = 50,
+        global = true
+    )]
+    pub rate_submissions: u32,
+
+    /// Server-function calls per second from one address (0: no limit).
+    #[arg(long, env = "SIAP_RATE_API", default_value_t = 100, global = true)]
+    pub rate_api: u32,
+
+    /// Behind a reverse proxy: take the client's address from the last X-Forwarded-For
+    /// entry. Never turn on when clients reach Siap directly (they could claim any address).
+    #[arg(long, env = "SIAP_TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+
     /// Folder holding the compiled site (WASM, JS, CSS, assets) built by cargo-leptos.
     #[arg(
         long,
@@ -136,6 +158,7 @@ pub struct ServeConfig {
     pub site_root: PathBuf,
     pub secure_cookies: bool,
     pub demo: bool,
+    pub rate_limits: crate::rate_limit::RateLimits,
 }
 
 impl ServeArgs {
@@ -171,6 +194,12 @@ impl ServeArgs {
                 site_root: self.site_root.clone(),
                 secure_cookies: self.secure_cookies,
                 demo: self.demo,
+                rate_limits: crate::rate_limit::RateLimits {
+                    sign_ins_per_minute: self.rate_sign_ins,
+                    submissions_per_second: self.rate_submissions,
+                    api_per_second: self.rate_api,
+                    trust_proxy: self.trust_proxy,
+                },
             }),
             _ => Err(problems.join("; ")),
         }

@@ -17,6 +17,7 @@ pub mod health;
 pub mod indicators_cli;
 pub mod invitations;
 mod plain_answer;
+pub mod rate_limit;
 pub mod shutdown;
 pub mod startup;
 pub mod survey;

@@ -18,7 +18,10 @@ use tower_sessions::{
 };
 
 use crate::{
-    audit_export, config::ServeConfig, csrf, dashboard_export, hardening, health, invitations,
+    audit_export,
+    config::ServeConfig,
+    csrf, dashboard_export, hardening, health, invitations,
+    rate_limit::{self, Limiters},
     survey, ServerError,
 };
 
@@ -28,6 +31,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     store: Store,
+    limiters: Limiters,
     shutdown_grace: Duration,
 }
 
@@ -57,7 +61,10 @@ impl Application {
         }
 
         let leptos_options = leptos_options(config)?;
-        let router = router(store.clone(), leptos_options, config.secure_cookies);
+        let limiters = Limiters::new(config.rate_limits);
+        let router = router(store.clone(), leptos_options, config.secure_cookies).layer(
+            axum::middleware::from_fn_with_state(limiters.clone(), rate_limit::limit),
+        );
         let listener =
             TcpListener::bind(config.bind)
                 .await
@@ -69,6 +76,7 @@ impl Application {
             listener,
             router,
             store,
+            limiters,
             shutdown_grace: config.shutdown_grace,
         })
     }
@@ -87,11 +95,23 @@ impl Application {
     ) -> Result<(), ServerError> {
         tracing::info!(addr = %self.local_addr(), "listening on http://{}", self.local_addr());
         let (stopping_tx, stopping_rx) = tokio::sync::oneshot::channel::<()>();
-        let serve = axum::serve(self.listener, self.router).with_graceful_shutdown(async move {
+        // The peer's address reaches the rate limits through `ConnectInfo`.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let serve = axum::serve(self.listener, service).with_graceful_shutdown(async move {
             shutdown.await;
             let _ = stopping_tx.send(());
         });
         let sweeper = tokio::spawn(delete_expired_sessions(self.store.clone()));
+        let limiters = self.limiters.clone();
+        let forgetting = tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                limiters.forget_idle();
+            }
+        });
         let grace = self.shutdown_grace;
         let outcome = tokio::select! {
             result = serve => result.map_err(ServerError::Serve),
@@ -107,6 +127,7 @@ impl Application {
             }
         };
         sweeper.abort();
+        forgetting.abort();
         self.store.close().await;
         tracing::info!("stopped");
         outcome

@@ -108,3 +108,71 @@ async fn oversized_bodies_are_refused_before_they_are_read(app: TestApp) {
     assert_eq!(response.status(), 413);
     app.stop().await;
 }
+
+/// Each budget on its own, per client address: spent, the next request is answered 429 with
+/// `Retry-After`; behind a trusted proxy the address comes from `X-Forwarded-For`.
+#[tokio::test]
+async fn budgets_are_per_kind_and_per_address() {
+    let limits = server::rate_limit::RateLimits {
+        sign_ins_per_minute: 3,
+        submissions_per_second: 2,
+        api_per_second: 5,
+        trust_proxy: true,
+    };
+    let Some(app) = TestApp::spawn_limited(store::Engine::Sqlite, limits).await else {
+        return;
+    };
+    let post = |path: &str, from: &str| {
+        app.client
+            .post(app.url(path))
+            .header("origin", app.url(""))
+            .header("x-forwarded-for", format!("203.0.113.9, {from}"))
+            .form(&[("username", "siapa"), ("password", "salah-sekali")])
+            .send()
+    };
+    for _ in 0..3 {
+        let response = post("/api/auth/login", "198.51.100.1").await.unwrap();
+        assert_ne!(response.status(), 429);
+    }
+    let refused = post("/api/auth/login", "198.51.100.1").await.unwrap();
+    assert_eq!(refused.status(), 429);
+    let wait: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    // Another client (the address the proxy appended) has its own budget; the client's own
+    // claim before it is ignored.
+    assert_ne!(
+        post("/api/auth/login", "198.51.100.2")
+            .await
+            .unwrap()
+            .status(),
+        429
+    );
+
+    for _ in 0..2 {
+        let response = post("/s/ABCD2345EFGH", "198.51.100.3").await.unwrap();
+        assert_ne!(response.status(), 429);
+    }
+    assert_eq!(
+        post("/s/ABCD2345EFGH", "198.51.100.3")
+            .await
+            .unwrap()
+            .status(),
+        429
+    );
+
+    for _ in 0..5 {
+        let response = post("/api/status", "198.51.100.4").await.unwrap();
+        assert_ne!(response.status(), 429);
+    }
+    assert_eq!(
+        post("/api/status", "198.51.100.4").await.unwrap().status(),
+        429
+    );
+    // Pages are not limited.
+    assert_eq!(app.get("/login").await.status(), 200);
+    app.stop().await;
+}

@@ -22,6 +22,9 @@ pub fn config(db: &TestDatabase) -> ServeConfig {
         site_root: "target/site".into(),
         secure_cookies: false,
         demo: false,
+        // One client address plays a whole province: no per-address limits here (the
+        // limits have their own test).
+        rate_limits: server::rate_limit::RateLimits::off(),
     }
 }
 
@@ -37,8 +40,26 @@ impl TestApp {
         Self::start(first.db.clone()).await
     }
 
+    /// On a fresh database of `engine`, with these per-address rate limits.
+    pub async fn spawn_limited(
+        engine: Engine,
+        limits: server::rate_limit::RateLimits,
+    ) -> Option<Self> {
+        let db = Arc::new(TestDatabase::new(engine).await?);
+        let config = ServeConfig {
+            rate_limits: limits,
+            ..config(&db)
+        };
+        Some(Self::start_with(db, &config).await)
+    }
+
     async fn start(db: Arc<TestDatabase>) -> Self {
-        let app = Application::build(&config(&db)).await.unwrap();
+        let config = config(&db);
+        Self::start_with(db, &config).await
+    }
+
+    async fn start_with(db: Arc<TestDatabase>, config: &ServeConfig) -> Self {
+        let app = Application::build(config).await.unwrap();
         let addr = app.local_addr();
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(app.run_until(async {
