@@ -34,6 +34,14 @@ pub enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Write a backup of the database to a new file while the server keeps running: a
+    /// consistent copy of the SQLite file (`VACUUM INTO`), or for PostgreSQL a `pg_dump`
+    /// archive in its custom format (`pg_dump` must be installed). See the README for restore.
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// Compute indicators from files, without a database: an instrument (TOML), the units
     /// and the responses (CSV). Writes the indicators endpoint's JSON, or a CSV; exits with 2
     /// and every problem listed when an input file is unusable.

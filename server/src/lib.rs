@@ -7,6 +7,7 @@
 
 pub mod admin_cli;
 mod audit_export;
+pub mod backup_cli;
 pub mod config;
 pub mod csrf;
 mod dashboard_export;

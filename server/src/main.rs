@@ -30,6 +30,7 @@ async fn main() -> ExitCode {
             Err(e) => Err(e),
         },
         Command::Migrate => migrate(&config).await,
+        Command::Backup { to } => server::backup_cli::backup(&config, &to).await,
         // Run and answered above.
         Command::Indicators(_) => Ok(()),
         Command::CreateAdmin {

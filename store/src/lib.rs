@@ -7,6 +7,7 @@
 //! audit log inside that transaction.
 
 mod audit;
+mod backup;
 mod clock;
 mod database_url;
 mod error;

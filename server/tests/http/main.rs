@@ -7,6 +7,7 @@ mod support;
 mod access;
 mod audit_export;
 mod auth;
+mod backup;
 mod dashboard;
 mod dashboard_export;
 mod demo;
