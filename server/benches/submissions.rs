@@ -178,6 +178,7 @@ async fn run(engine: Engine, options: &Options) {
         // One client address plays a whole province: no per-address limits here (the
         // limits have their own test).
         rate_limits: server::rate_limit::RateLimits::off(),
+        token_retention: Duration::from_secs(30 * 24 * 60 * 60),
     };
     let app = Application::build(&config).await.unwrap();
     let addr = app.local_addr();

@@ -124,6 +124,15 @@ pub struct ServeArgs {
     )]
     pub secure_cookies: bool,
 
+    /// Days after a wave's closing time its invitation tokens are deleted (0: at closing).
+    #[arg(
+        long,
+        env = "SIAP_TOKEN_RETENTION_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub token_retention_days: u32,
+
     /// Sign-in attempts per minute from one address (0: no limit).
     #[arg(long, env = "SIAP_RATE_SIGN_INS", default_value_t = 30, global = true)]
     pub rate_sign_ins: u32,
@@ -167,6 +176,8 @@ pub struct ServeConfig {
     pub secure_cookies: bool,
     pub demo: bool,
     pub rate_limits: crate::rate_limit::RateLimits,
+    /// How long after a wave closes its invitation tokens are kept.
+    pub token_retention: Duration,
 }
 
 impl ServeArgs {
@@ -202,6 +213,9 @@ impl ServeArgs {
                 site_root: self.site_root.clone(),
                 secure_cookies: self.secure_cookies,
                 demo: self.demo,
+                token_retention: Duration::from_secs(
+                    u64::from(self.token_retention_days) * 24 * 60 * 60,
+                ),
                 rate_limits: crate::rate_limit::RateLimits {
                     sign_ins_per_minute: self.rate_sign_ins,
                     submissions_per_second: self.rate_submissions,

@@ -33,6 +33,7 @@ pub struct Application {
     store: Store,
     limiters: Limiters,
     shutdown_grace: Duration,
+    token_retention: Duration,
 }
 
 impl Application {
@@ -78,6 +79,7 @@ impl Application {
             store,
             limiters,
             shutdown_grace: config.shutdown_grace,
+            token_retention: config.token_retention,
         })
     }
 
@@ -104,6 +106,10 @@ impl Application {
             let _ = stopping_tx.send(());
         });
         let sweeper = tokio::spawn(delete_expired_sessions(self.store.clone()));
+        let purger = tokio::spawn(purge_invitation_tokens(
+            self.store.clone(),
+            self.token_retention,
+        ));
         let limiters = self.limiters.clone();
         let forgetting = tokio::spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(60));
@@ -127,6 +133,7 @@ impl Application {
             }
         };
         sweeper.abort();
+        purger.abort();
         forgetting.abort();
         self.store.close().await;
         tracing::info!("stopped");
@@ -145,6 +152,27 @@ fn leptos_options(config: &ServeConfig) -> Result<LeptosOptions, ServerError> {
     options.site_root = config.site_root.to_string_lossy().as_ref().into();
     options.site_addr = config.bind;
     Ok(options)
+}
+
+/// Invitation tokens of waves closed longer ago than `retention` are deleted every hour
+/// (several instances may all do it: a purged wave is skipped).
+async fn purge_invitation_tokens(store: Store, retention: Duration) {
+    let actor = store::Actor::system("retensi");
+    let mut every = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        let Ok(retention) = chrono::Duration::from_std(retention) else {
+            return;
+        };
+        match store
+            .purge_invitation_tokens(chrono::Utc::now() - retention, &actor)
+            .await
+        {
+            Ok(0) => {}
+            Ok(tokens) => tracing::info!(tokens, "invitation tokens purged"),
+            Err(e) => tracing::warn!(error = %e, "purging invitation tokens"),
+        }
+    }
 }
 
 /// Expired sessions are removed every ten minutes (several instances may all do it).

@@ -71,10 +71,12 @@ pub enum AuditAction {
     GapUnlinked,
     // The suggestions playbook (issue #7).
     PlaybookSaved,
+    /// A closed wave's invitation tokens deleted after the retention period.
+    TokensPurged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -101,6 +103,7 @@ impl AuditAction {
         AuditAction::GapLinked,
         AuditAction::GapUnlinked,
         AuditAction::PlaybookSaved,
+        AuditAction::TokensPurged,
     ];
 
     /// The stored name, e.g. `login_failed`.
@@ -132,6 +135,7 @@ impl AuditAction {
             AuditAction::GapLinked => "gap_linked",
             AuditAction::GapUnlinked => "gap_unlinked",
             AuditAction::PlaybookSaved => "playbook_saved",
+            AuditAction::TokensPurged => "tokens_purged",
         }
     }
 }

@@ -932,6 +932,93 @@ async fn responses_keep_the_jakarta_day(engine: Engine) {
     assert_eq!(days, vec!["2025-03-10", "2025-03-11"]);
 }
 
+/// A wave's tokens are deleted once its closing time is older than the retention period;
+/// responses, issued counts and each batch's used count stay; a running wave is untouched.
+async fn tokens_are_purged_after_retention(engine: Engine) {
+    let Some((_db, store)) = open(engine).await else {
+        return;
+    };
+    let survey = prepare(&store).await;
+    let unit = survey.units[0].id;
+    let running = open_wave(&store, &survey).await;
+    let running_tokens = tokens(&store, running.id, unit, 3).await;
+    // A wave that ran last month.
+    let earlier = store
+        .create_wave(
+            &new_wave(
+                &survey,
+                WaveSchedule::new(now() - TimeDelta::days(40), now() - TimeDelta::days(35))
+                    .unwrap(),
+                vec![unit],
+            ),
+            &admin(),
+        )
+        .await
+        .unwrap();
+    store
+        .set_wave_state(earlier.id, WaveState::Open, &admin())
+        .await
+        .unwrap();
+    let earlier_tokens = tokens(&store, earlier.id, unit, 4).await;
+    // Answered while it ran (straight into the store, as a paper import would).
+    let batch = store.invitation_batches(earlier.id, unit).await.unwrap()[0].id;
+    for token in earlier_tokens.iter().take(2) {
+        let outcome = store
+            .submit_response(
+                token,
+                &answers(&survey.instrument, 1),
+                now() - TimeDelta::days(36),
+            )
+            .await
+            .unwrap();
+        assert_eq!(outcome, SubmitOutcome::Stored);
+    }
+    store
+        .set_wave_state(earlier.id, WaveState::Closed, &admin())
+        .await
+        .unwrap();
+    let before = store.wave_units(earlier.id).await.unwrap();
+
+    // Thirty days' retention: the earlier wave's tokens go, the running wave's stay.
+    let purged = store
+        .purge_invitation_tokens(now() - TimeDelta::days(30), &admin())
+        .await
+        .unwrap();
+    assert_eq!(purged, 4);
+    for token in &earlier_tokens {
+        assert!(store.invitation(token).await.unwrap().is_none());
+    }
+    for token in &running_tokens {
+        assert!(store.invitation(token).await.unwrap().is_some());
+    }
+    assert_eq!(store.wave_units(earlier.id).await.unwrap(), before);
+    let kept = store.invitation_batch(batch).await.unwrap().unwrap();
+    assert_eq!(kept.used, 2);
+    assert_eq!(store.wave_response_count(earlier.id).await.unwrap(), 2);
+    let entries = store
+        .list_audit(&audit_of(AuditAction::TokensPurged))
+        .await
+        .unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].detail["tokens"], 4);
+    // Again: nothing left to purge, nothing logged.
+    assert_eq!(
+        store
+            .purge_invitation_tokens(now() - TimeDelta::days(30), &admin())
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store
+            .list_audit(&audit_of(AuditAction::TokensPurged))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
 macro_rules! on_both_engines {
     ($($story:ident),* $(,)?) => {
         mod sqlite {
@@ -964,4 +1051,5 @@ on_both_engines!(
     many_tokens_submitted_at_once,
     imports_are_all_or_nothing,
     responses_keep_the_jakarta_day,
+    tokens_are_purged_after_retention,
 );

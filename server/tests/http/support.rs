@@ -25,6 +25,7 @@ pub fn config(db: &TestDatabase) -> ServeConfig {
         // One client address plays a whole province: no per-address limits here (the
         // limits have their own test).
         rate_limits: server::rate_limit::RateLimits::off(),
+        token_retention: Duration::from_secs(30 * 24 * 60 * 60),
     }
 }
 

@@ -228,8 +228,8 @@ impl Store {
         let row: Option<BatchRow> = on_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT b.id, b.wave_id, b.unit_id, b.size, b.created_at, b.created_by_name, \
-                 (SELECT COUNT(*) FROM invitations i \
-                     WHERE i.batch_id = b.id AND i.used_on IS NOT NULL) AS used \
+                 COALESCE(b.purged_used, (SELECT COUNT(*) FROM invitations i \
+                     WHERE i.batch_id = b.id AND i.used_on IS NOT NULL)) AS used \
                  FROM invitation_batches b WHERE b.id = $1",
             )
             .bind(batch_id)
@@ -248,8 +248,8 @@ impl Store {
         let rows: Vec<BatchRow> = on_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT b.id, b.wave_id, b.unit_id, b.size, b.created_at, b.created_by_name, \
-                 (SELECT COUNT(*) FROM invitations i \
-                     WHERE i.batch_id = b.id AND i.used_on IS NOT NULL) AS used \
+                 COALESCE(b.purged_used, (SELECT COUNT(*) FROM invitations i \
+                     WHERE i.batch_id = b.id AND i.used_on IS NOT NULL)) AS used \
                  FROM invitation_batches b WHERE b.wave_id = $1 AND b.unit_id = $2 \
                  ORDER BY b.id",
             )

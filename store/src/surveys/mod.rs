@@ -11,6 +11,7 @@ mod counts;
 mod instruments;
 mod invitations;
 mod responses;
+mod retention;
 mod waves;
 pub(crate) mod writer;
 

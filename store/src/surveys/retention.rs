@@ -1,0 +1,67 @@
+//! Retention of invitation tokens (issue #9): once a wave's closing time is further in the
+//! past than the retention period, its tokens are deleted. Responses never held a token, so
+//! they stay as they are; each batch keeps its count of used tokens.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+use crate::{
+    audit::{self, Actor, AuditAction, NewAuditEntry},
+    clock,
+    store::{on_pool, on_tx},
+    Store, StoreError,
+};
+
+impl Store {
+    /// Deletes the invitation tokens of every wave whose closing time is before
+    /// `closed_before`, with a `tokens_purged` audit entry per wave; returns how many tokens
+    /// were deleted. A wave whose tokens are gone is left alone the next time.
+    pub async fn purge_invitation_tokens(
+        &self,
+        closed_before: DateTime<Utc>,
+        actor: &Actor,
+    ) -> Result<u64, StoreError> {
+        let mut purged = 0;
+        for wave in self.list_waves().await? {
+            if wave.schedule.closes_at() >= closed_before {
+                continue;
+            }
+            let remaining: i64 = on_pool!(self, pool => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM invitations WHERE wave_id = $1")
+                    .bind(wave.id)
+                    .fetch_one(pool)
+                    .await?
+            });
+            if remaining == 0 {
+                continue;
+            }
+            let at = clock::now();
+            let mut tx = self.begin().await?;
+            on_tx!(&mut tx, conn => {
+                sqlx::query(
+                    "UPDATE invitation_batches SET purged_used = \
+                     (SELECT COUNT(*) FROM invitations i \
+                         WHERE i.batch_id = invitation_batches.id AND i.used_on IS NOT NULL) \
+                     WHERE wave_id = $1 AND purged_used IS NULL",
+                )
+                .bind(wave.id)
+                .execute(&mut *conn)
+                .await?;
+            });
+            let deleted = on_tx!(&mut tx, conn => {
+                sqlx::query("DELETE FROM invitations WHERE wave_id = $1")
+                    .bind(wave.id)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected()
+            });
+            let entry = NewAuditEntry::new(actor.clone(), AuditAction::TokensPurged)
+                .target(wave.title.as_str())
+                .detail(json!({ "wave_id": wave.id, "tokens": deleted }));
+            audit::append_in(&mut tx, &entry, at).await?;
+            tx.commit().await?;
+            purged += deleted;
+        }
+        Ok(purged)
+    }
+}
