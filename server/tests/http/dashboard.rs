@@ -3,18 +3,15 @@
 //! unit falling or below the threshold is listed at risk, and every user sees only their
 //! scope (404 outside it, 401 signed out). The page renders whole without JavaScript.
 
-use chrono::{Duration, Utc};
 use domain::interventions::{
     InterventionKind, InterventionStatus, InterventionTitle, LongText, PlanDates, Rupiah, TextField,
 };
 use domain::{
     instrument::{default_instrument, Answers, Instrument, ValidAnswers},
-    responses::ParsedResponse,
-    units::{csv::import_units, UnitCode},
-    waves::{WaveKind, WaveSchedule, WaveState, WaveTitle},
+    units::UnitCode,
 };
 use serde_json::Value;
-use store::{Actor, NewIntervention, NewWave, PoolOptions, Store};
+use store::{Actor, NewIntervention, PoolOptions, Store};
 
 use crate::{
     auth::{browser, call, setup_admin, signed_in, ADMIN_PASSWORD},
@@ -65,106 +62,27 @@ struct Waves {
 /// Two waves over all units: the earlier (closed) with everyone fairly ready, the later
 /// (open) with Kelurahan Satu much less ready and Kelurahan Dua under the threshold.
 async fn two_waves(app: &TestApp) -> Waves {
-    let store = Store::connect(app.db.url(), &PoolOptions::default())
-        .await
-        .unwrap();
-    let actor = Actor::system("test");
-    store
-        .apply_unit_import(&import_units(UNITS.as_bytes(), &[]).unwrap(), &actor)
-        .await
-        .unwrap();
-    let unit_ids: Vec<i64> = store
-        .list_units()
-        .await
-        .unwrap()
-        .iter()
-        .map(|u| u.id)
-        .collect();
-    let instrument = default_instrument();
-    let saved = store.save_instrument(&instrument, &actor).await.unwrap();
-    let now = Utc::now();
-    let mut ids = Vec::new();
-    for (title, opens, closes, state) in [
-        (
-            "Baseline",
-            now - Duration::days(100),
-            now - Duration::days(70),
-            WaveState::Closed,
-        ),
-        (
-            "Tindak lanjut",
-            now - Duration::days(2),
-            now + Duration::days(20),
-            WaveState::Open,
-        ),
-    ] {
-        let wave = store
-            .create_wave(
-                &NewWave {
-                    title: WaveTitle::parse(title).unwrap(),
-                    kind: WaveKind::Baseline,
-                    instrument_id: saved.id,
-                    schedule: WaveSchedule::new(opens, closes).unwrap(),
-                    unit_ids: unit_ids.clone(),
-                    previous_wave_id: ids.last().copied(),
-                },
-                &actor,
-            )
-            .await
-            .unwrap();
-        store
-            .set_wave_state(wave.id, WaveState::Open, &actor)
-            .await
-            .unwrap();
-        if state == WaveState::Closed {
-            store
-                .set_wave_state(wave.id, WaveState::Closed, &actor)
-                .await
-                .unwrap();
-        }
-        ids.push(wave.id);
-    }
-    let responses = |plan: &[(&str, u8, usize)]| -> Vec<ParsedResponse> {
-        plan.iter()
-            .flat_map(|(code, point, count)| {
-                (0..*count).map(|k| {
-                    ParsedResponse::new(
-                        UnitCode::parse(code).unwrap(),
-                        answers(&instrument, *point, k),
-                    )
-                })
-            })
-            .collect()
-    };
-    store
-        .import_responses(
-            ids[0],
-            &responses(&[
-                ("T.A.K1", 4, 12),
-                ("T.A.K2", 4, 10),
-                ("T.A.K3", 4, 10),
-                ("T.B", 4, 12),
-            ]),
-            &actor,
-        )
-        .await
-        .unwrap();
-    store
-        .import_responses(
-            ids[1],
-            &responses(&[
-                ("T.A.K1", 2, 12),
-                ("T.A.K2", 4, 3),
-                ("T.A.K3", 4, 10),
-                ("T.B", 4, 12),
-            ]),
-            &actor,
-        )
-        .await
-        .unwrap();
+    let waves = crate::waves_fixture::two_waves(
+        app,
+        UNITS,
+        answers,
+        &[
+            ("T.A.K1", 4, 12),
+            ("T.A.K2", 4, 10),
+            ("T.A.K3", 4, 10),
+            ("T.B", 4, 12),
+        ],
+        &[
+            ("T.A.K1", 2, 12),
+            ("T.A.K2", 4, 3),
+            ("T.A.K3", 4, 10),
+            ("T.B", 4, 12),
+        ],
+    )
+    .await;
     Waves {
-        earlier: ids[0],
-        later: ids[1],
+        earlier: waves.baseline,
+        later: waves.follow_up,
     }
 }
 

@@ -4,16 +4,14 @@
 //! plans seen only in scope; plain form posts (no JavaScript) answered with redirects; pages
 //! rendered whole without JavaScript; the playbook edited by an administrator.
 
-use chrono::{Days, Duration, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use domain::{
-    instrument::{default_instrument, Answers, Instrument, ValidAnswers},
+    instrument::{Answers, Instrument, ValidAnswers},
     interventions::playbook::DEFAULT_PLAYBOOK_TOML,
-    responses::ParsedResponse,
-    units::{csv::import_units, UnitCode},
-    waves::{WaveKind, WaveSchedule, WaveState, WaveTitle},
+    waves::WaveState,
 };
 use serde_json::Value;
-use store::{Actor, NewWave, PoolOptions, Store};
+use store::{Actor, PoolOptions, Store};
 
 use crate::{
     auth::{browser, call, setup_admin, signed_in, ADMIN_PASSWORD},
@@ -70,111 +68,31 @@ fn answers(instrument: &Instrument, point: u8, respondent: usize) -> ValidAnswer
 /// Kelurahan Satu falls from 4 to 2; its siblings stay near 4; Kelurahan Lima has 3
 /// respondents in the follow-up (hidden).
 async fn two_waves(app: &TestApp) -> i64 {
-    let store = Store::connect(app.db.url(), &PoolOptions::default())
-        .await
-        .unwrap();
-    let actor = Actor::system("test");
-    store
-        .apply_unit_import(&import_units(UNITS.as_bytes(), &[]).unwrap(), &actor)
-        .await
-        .unwrap();
-    let unit_ids: Vec<i64> = store
-        .list_units()
-        .await
-        .unwrap()
-        .iter()
-        .map(|u| u.id)
-        .collect();
-    let instrument = default_instrument();
-    let saved = store.save_instrument(&instrument, &actor).await.unwrap();
-    let now = Utc::now();
-    let mut ids = Vec::new();
-    for (title, opens, closes, closed) in [
-        (
-            "Baseline",
-            now - Duration::days(100),
-            now - Duration::days(70),
-            true,
-        ),
-        (
-            "Tindak lanjut",
-            now - Duration::days(2),
-            now + Duration::days(20),
-            false,
-        ),
-    ] {
-        let wave = store
-            .create_wave(
-                &NewWave {
-                    title: WaveTitle::parse(title).unwrap(),
-                    kind: WaveKind::Baseline,
-                    instrument_id: saved.id,
-                    schedule: WaveSchedule::new(opens, closes).unwrap(),
-                    unit_ids: unit_ids.clone(),
-                    previous_wave_id: ids.last().copied(),
-                },
-                &actor,
-            )
-            .await
-            .unwrap();
-        store
-            .set_wave_state(wave.id, WaveState::Open, &actor)
-            .await
-            .unwrap();
-        if closed {
-            store
-                .set_wave_state(wave.id, WaveState::Closed, &actor)
-                .await
-                .unwrap();
-        }
-        ids.push(wave.id);
-    }
-    let responses = |plan: &[(&str, u8, usize)]| -> Vec<ParsedResponse> {
-        plan.iter()
-            .flat_map(|(code, point, count)| {
-                (0..*count).map(|k| {
-                    ParsedResponse::new(
-                        UnitCode::parse(code).unwrap(),
-                        answers(&instrument, *point, k),
-                    )
-                })
-            })
-            .collect()
-    };
-    store
-        .import_responses(
-            ids[0],
-            &responses(&[
-                ("T.A.K1", 4, 15),
-                ("T.A.K2", 4, 12),
-                ("T.A.K3", 4, 12),
-                ("T.A.K4", 3, 12),
-                ("T.A.K5", 3, 12),
-                ("T.A.K6", 4, 10),
-                ("T.B.K7", 4, 12),
-            ]),
-            &actor,
-        )
-        .await
-        .unwrap();
-    store
-        .import_responses(
-            ids[1],
-            &responses(&[
-                ("T.A.K1", 2, 15),
-                ("T.A.K2", 4, 12),
-                ("T.A.K3", 3, 12),
-                ("T.A.K4", 4, 12),
-                ("T.A.K5", 3, 3),
-                ("T.A.K6", 4, 10),
-                ("T.B.K7", 4, 12),
-            ]),
-            &actor,
-        )
-        .await
-        .unwrap();
-    store.close().await;
-    ids[1]
+    crate::waves_fixture::two_waves(
+        app,
+        UNITS,
+        answers,
+        &[
+            ("T.A.K1", 4, 15),
+            ("T.A.K2", 4, 12),
+            ("T.A.K3", 4, 12),
+            ("T.A.K4", 3, 12),
+            ("T.A.K5", 3, 12),
+            ("T.A.K6", 4, 10),
+            ("T.B.K7", 4, 12),
+        ],
+        &[
+            ("T.A.K1", 2, 15),
+            ("T.A.K2", 4, 12),
+            ("T.A.K3", 3, 12),
+            ("T.A.K4", 4, 12),
+            ("T.A.K5", 3, 3),
+            ("T.A.K6", 4, 10),
+            ("T.B.K7", 4, 12),
+        ],
+    )
+    .await
+    .follow_up
 }
 
 /// The signed-in people of a test: the administrator, a leader and a change agent of

@@ -21,3 +21,4 @@ mod pages;
 mod process;
 mod responses_import;
 mod survey;
+mod waves_fixture;
