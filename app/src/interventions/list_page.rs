@@ -117,8 +117,8 @@ fn Alerts(
                 <p class="muted"><Text id="iv_uncovered_note"/>" "{wave}</p>
                 <ul>
                     {units.into_iter().map(|u| {
-                        let dims_id = u.dimensions_id.join(", ");
-                        let dims_en = u.dimensions_en.join(", ");
+                        let dims_id = shortlist(&u.dimensions_id);
+                        let dims_en = shortlist(&u.dimensions_en);
                         let start = format!("/intervensi/baru?unit={}", u.code);
                         view! {
                             <li data-testid="uncovered-unit" data-code=u.code.clone()>
@@ -136,6 +136,21 @@ fn Alerts(
         }
     });
     view! { {overdue_view} {uncovered_view} }
+}
+
+/// The first three names, and how many more: a unit weak everywhere would list them all.
+fn shortlist(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&format!(" +{}", names.len() - SHOWN));
+    }
+    text
 }
 
 #[component]

@@ -271,8 +271,13 @@ async fn uncovered_units(
         .iter()
         .filter(|unit| unit.covered_by.is_empty())
         .map(|unit| {
-            let mut ids: Vec<&str> = unit.reasons.iter().map(|r| r.dimension_id()).collect();
-            ids.dedup();
+            // Each dimension once, in the order of the reasons (the most serious first).
+            let mut ids: Vec<&str> = Vec::new();
+            for id in unit.reasons.iter().map(|r| r.dimension_id()) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             UncoveredUnit {
                 code: unit.code.clone(),
                 name: unit.name.clone(),
