@@ -4,8 +4,6 @@
 //! is stored twice.
 
 use std::{
-    io::{BufRead, BufReader},
-    process::{Child, Command, Stdio},
     sync::{
         atomic::{AtomicUsize, Ordering},
         Arc,
@@ -20,7 +18,6 @@ use crate::{
     survey::{form, open_wave_in},
 };
 
-const SIAP: &str = env!("CARGO_BIN_EXE_siap");
 const TOKENS: u32 = 400;
 
 #[tokio::test]
