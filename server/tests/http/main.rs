@@ -15,6 +15,7 @@ mod demo;
 mod faults;
 mod hardening;
 mod health;
+mod hostile_input;
 mod indicators;
 mod instances;
 mod instruments;

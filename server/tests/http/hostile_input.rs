@@ -1,0 +1,212 @@
+//! Hostile input over real HTTP, on both engines (issue #9): SQL metacharacters in every
+//! filter are data, never SQL (no 500, nothing changed, nothing extra found); script payloads
+//! stored in unit names, plan titles and comments come back as text in server-rendered pages;
+//! malformed bodies get a clear 4xx.
+
+use serde_json::Value;
+
+use crate::{
+    auth::{call, setup_admin, signed_in, ADMIN_PASSWORD},
+    on_both_engines,
+    support::TestApp,
+};
+
+on_both_engines!(
+    sql_metacharacters_are_data,
+    script_payloads_render_as_text,
+    malformed_bodies_get_a_clear_4xx,
+);
+
+const PAYLOAD: &str = "<script>alert('siap')</script>";
+const METACHARACTERS: [&str; 6] = [
+    "' OR '1'='1",
+    "'; DROP TABLE units; --",
+    "%",
+    "_",
+    "\\",
+    "\" OR 1=1 --",
+];
+
+async fn organisation(app: &TestApp) -> reqwest::Client {
+    setup_admin(app).await;
+    let admin = signed_in(app, "admin", ADMIN_PASSWORD).await;
+    let csv = format!(
+        "code,name,kind,parent_code,headcount\nDKI,Provinsi Uji,provinsi,,0\nDKI.A,\"{}\",dinas,DKI,50\nDKI.B,Dinas B,dinas,DKI,40\n",
+        PAYLOAD.replace('"', "\"\"")
+    );
+    let imported = call(
+        app,
+        &admin,
+        "units/import",
+        &[("csv", &csv), ("commit", "true"), ("lang", "id")],
+    )
+    .await;
+    assert_eq!(imported.status(), 200, "{}", imported.text().await.unwrap());
+    admin
+}
+
+async fn units(app: &TestApp, admin: &reqwest::Client, search: &str) -> Vec<Value> {
+    let response = call(app, admin, "units/list", &[("search", search)]).await;
+    assert_eq!(response.status(), 200, "search {search:?}");
+    response.json().await.unwrap()
+}
+
+async fn sql_metacharacters_are_data(app: TestApp) {
+    let admin = organisation(&app).await;
+    assert_eq!(units(&app, &admin, "").await.len(), 3);
+    for text in METACHARACTERS {
+        // Searched for literally: no unit has these characters in its name or code.
+        assert!(
+            units(&app, &admin, text).await.is_empty(),
+            "search {text:?} matched"
+        );
+        for (endpoint, form) in [
+            ("units/get", vec![("code", text)]),
+            ("dashboard", vec![("unit", text)]),
+            ("gaps/list", vec![("unit", text)]),
+            ("interventions/list", vec![("query[unit]", text)]),
+            ("interventions/form", vec![("unit", text)]),
+        ] {
+            let status = call(&app, &admin, endpoint, &form).await.status();
+            assert_eq!(status, 404, "{endpoint} {text:?}");
+        }
+        for (endpoint, form) in [
+            ("admin/audit", vec![("action", text), ("offset", "0")]),
+            ("interventions/list", vec![("query[status]", text)]),
+            ("interventions/list", vec![("query[kind]", text)]),
+        ] {
+            let status = call(&app, &admin, endpoint, &form).await.status();
+            assert_eq!(status, 422, "{endpoint} {text:?}");
+        }
+        let export = admin
+            .get(app.url("/dashboard/ekspor.csv"))
+            .query(&[("unit", text)])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            [404, 422].contains(&export.status().as_u16()),
+            "export {text:?}: {}",
+            export.status()
+        );
+    }
+    // Nothing changed.
+    assert_eq!(units(&app, &admin, "").await.len(), 3);
+    app.stop().await;
+}
+
+async fn script_payloads_render_as_text(app: TestApp) {
+    let admin = organisation(&app).await;
+    // A plan whose title and comment are payloads too, owned by a change agent.
+    let created = call(
+        &app,
+        &admin,
+        "admin/users/create",
+        &[
+            ("username", "agen"),
+            ("display_name", PAYLOAD),
+            ("password", ADMIN_PASSWORD),
+            ("role", "change_agent"),
+            ("units", "DKI.A"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status(), 200, "{}", created.text().await.unwrap());
+    let options: Value = call(&app, &admin, "interventions/form", &[("unit", "DKI.A")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let owner = options["owners"][0]["id"].to_string();
+    let today = options["today"].as_str().unwrap().to_owned();
+    let plan = call(
+        &app,
+        &admin,
+        "interventions/create",
+        &[
+            ("units", "DKI.A"),
+            ("title", PAYLOAD),
+            ("description", PAYLOAD),
+            ("kind", "sosialisasi"),
+            ("owner", &owner),
+            ("start_on", &today),
+            ("end_on", &today),
+            ("lang", "id"),
+        ],
+    )
+    .await;
+    assert_eq!(plan.status(), 200, "{}", plan.text().await.unwrap());
+    let id = plan.json::<i64>().await.unwrap().to_string();
+    let comment = call(
+        &app,
+        &admin,
+        "interventions/comment",
+        &[("id", &id), ("body", PAYLOAD), ("lang", "id")],
+    )
+    .await;
+    assert_eq!(comment.status(), 200);
+
+    for page in [
+        "/units".to_owned(),
+        "/units/DKI.A".to_owned(),
+        format!("/intervensi/{id}"),
+        "/intervensi".to_owned(),
+        "/admin/users".to_owned(),
+    ] {
+        let html = admin
+            .get(app.url(&page))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !html.contains("<script>alert("),
+            "{page} renders the payload as markup"
+        );
+        assert!(
+            html.contains("&lt;script&gt;alert("),
+            "{page} shows the payload as text"
+        );
+    }
+    app.stop().await;
+}
+
+async fn malformed_bodies_get_a_clear_4xx(app: TestApp) {
+    let admin = organisation(&app).await;
+    for (content_type, body) in [
+        ("application/json", "{not json"),
+        ("application/x-www-form-urlencoded", "query[unit]=%ZZ&&&="),
+        ("application/x-www-form-urlencoded", "\u{0}\u{1}"),
+    ] {
+        let response = admin
+            .post(app.url("/api/interventions/list"))
+            .header("content-type", content_type)
+            .header("origin", app.url(""))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        assert!(
+            (400..500).contains(&status) || status == 200,
+            "{content_type} {body:?}: {status}"
+        );
+    }
+    // A units file that is not text: refused with its problems, nothing imported.
+    let refused = call(
+        &app,
+        &admin,
+        "units/import",
+        &[
+            ("csv", "code,name\n\u{fffd}\u{fffd},\u{0}"),
+            ("commit", "true"),
+            ("lang", "id"),
+        ],
+    )
+    .await;
+    assert!(refused.status().is_success() || refused.status().is_client_error());
+    assert_eq!(units(&app, &admin, "").await.len(), 3);
+    app.stop().await;
+}
