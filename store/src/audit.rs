@@ -73,10 +73,12 @@ pub enum AuditAction {
     PlaybookSaved,
     /// A closed wave's invitation tokens deleted after the retention period.
     TokensPurged,
+    /// An administrator deleted the survey data of a unit and the units under it.
+    UnitDataDeleted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 27] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -104,6 +106,7 @@ impl AuditAction {
         AuditAction::GapUnlinked,
         AuditAction::PlaybookSaved,
         AuditAction::TokensPurged,
+        AuditAction::UnitDataDeleted,
     ];
 
     /// The stored name, e.g. `login_failed`.
@@ -136,6 +139,7 @@ impl AuditAction {
             AuditAction::GapUnlinked => "gap_unlinked",
             AuditAction::PlaybookSaved => "playbook_saved",
             AuditAction::TokensPurged => "tokens_purged",
+            AuditAction::UnitDataDeleted => "unit_data_deleted",
         }
     }
 }

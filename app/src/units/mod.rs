@@ -94,6 +94,17 @@ pub async fn update_unit(
     crate::auth::ssr::respond(edit::update_unit(code, name, kind, parent_code, headcount)).await
 }
 
+/// Deletes every survey response and invitation token of a unit and the units under it
+/// (administrators). `confirm` must repeat the unit's code. Answers how many responses went.
+#[server(endpoint = "units/delete-data")]
+pub async fn delete_unit_data(
+    code: String,
+    #[server(default)] confirm: String,
+    #[server(default)] lang: String,
+) -> Result<u64, AppError> {
+    crate::auth::ssr::respond(ssr::delete_unit_data(code, confirm, lang)).await
+}
+
 /// The units of the organisation as CSV, in the import format (administrators).
 #[server(endpoint = "units/export")]
 pub async fn export_units_csv() -> Result<String, AppError> {

@@ -90,6 +90,7 @@ pub fn UnitPage() -> impl IntoView {
                                 </dl>
                                 <Show when=move || can_edit>
                                     <UnitEditForm unit=edit_unit.clone() update=update/>
+                                    <DeleteDataForm code=edit_unit.code.as_str().to_owned()/>
                                 </Show>
                                 <h2><Text id="unit_children"/></h2>
                                 <ul class="unit-tree">
@@ -197,5 +198,29 @@ pub fn UnitsImportPage() -> impl IntoView {
                 }.into_any(),
             })}
         </div>
+    }
+}
+
+/// Deleting a unit's survey data (administrators): the code must be typed again.
+#[component]
+fn DeleteDataForm(code: String) -> impl IntoView {
+    let locale = use_locale();
+    let delete = ServerAction::<super::DeleteUnitData>::new();
+    view! {
+        <details class="danger">
+            <summary><Text id="unit_delete_data"/></summary>
+            <p class="muted"><Text id="unit_delete_data_note"/></p>
+            <ActionForm action=delete attr:class="stack" attr:data-testid="delete-unit-data">
+                <input type="hidden" name="code" value=code.clone()/>
+                <input type="hidden" name="lang" value=move || crate::i18n::code(locale.get())/>
+                <label for="delete-confirm"><Text id="unit_delete_data_confirm"/></label>
+                <input id="delete-confirm" name="confirm" required autocomplete="off" placeholder=code/>
+                <button type="submit" class="danger"><Text id="unit_delete_data"/></button>
+            </ActionForm>
+            <crate::auth::ActionError error=move || delete.value().get().and_then(Result::err)/>
+            {move || delete.value().get().and_then(Result::ok).map(|n| view! {
+                <p role="status" data-testid="unit-data-deleted"><Text id="unit_data_deleted"/>" "{n}</p>
+            })}
+        </details>
     }
 }

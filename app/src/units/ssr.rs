@@ -180,3 +180,28 @@ pub async fn import_units_csv(
         committed: commit,
     })
 }
+
+/// Deletes the survey data of a unit subtree (administrators, `Action::EditUnit`), after the
+/// code is typed again: a deletion cannot be undone.
+pub async fn delete_unit_data(
+    code: String,
+    confirm: String,
+    lang: String,
+) -> Result<u64, AppError> {
+    let locale = if lang == "en" { Locale::En } else { Locale::Id };
+    let code = UnitCode::parse(code.trim()).map_err(|_| AppError::NotFound)?;
+    let store = store()?;
+    let record = store.unit_by_code(&code).await?.ok_or(AppError::NotFound)?;
+    let user = authorize(Action::EditUnit, Some(record.id)).await?;
+    if confirm.trim() != code.as_str() {
+        return Err(AppError::Invalid(locale.pick(
+            format!("Ketik kode unit `{code}` untuk mengonfirmasi penghapusan."),
+            format!("Type the unit code `{code}` to confirm the deletion."),
+        )));
+    }
+    let subtree = store.subtree_unit_ids(&[record.id]).await?;
+    let (responses, _tokens) = store
+        .delete_unit_survey_data(&subtree, code.as_str(), &user.actor())
+        .await?;
+    Ok(responses)
+}

@@ -522,6 +522,16 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
             ],
             [401, 200, 403, 403],
         ),
+        // Last: it deletes the dinas's survey data (administrators only, the code typed again).
+        (
+            "units/delete-data",
+            vec![
+                ("code", AGENT_DINAS),
+                ("confirm", AGENT_DINAS),
+                ("lang", "id"),
+            ],
+            [401, 200, 403, 403],
+        ),
     ];
     let clients = [&anonymous, &admin, &leader, &agent];
     let who = ["anonymous", "admin", "leader", "agent"];

@@ -24,4 +24,5 @@ mod pages;
 mod process;
 mod responses_import;
 mod survey;
+mod unit_data;
 mod waves_fixture;

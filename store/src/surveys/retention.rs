@@ -1,6 +1,7 @@
-//! Retention of invitation tokens (issue #9): once a wave's closing time is further in the
-//! past than the retention period, its tokens are deleted. Responses never held a token, so
-//! they stay as they are; each batch keeps its count of used tokens.
+//! Data-protection duties (issue #9). Retention: once a wave's closing time is further in the
+//! past than the retention period, its tokens are deleted; responses never held a token, so
+//! they stay as they are; each batch keeps its count of used tokens. Deletion: an
+//! administrator deletes the survey data of a unit subtree.
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -63,5 +64,54 @@ impl Store {
             purged += deleted;
         }
         Ok(purged)
+    }
+
+    /// Deletes every survey response and invitation token of the units `unit_ids` (a unit and
+    /// the units under it, as the caller gives them), in one transaction with a
+    /// `unit_data_deleted` audit entry naming `target` and the counts. Returns (responses,
+    /// tokens) deleted. Waves, batches and headcounts stay, so the history of what was asked
+    /// is kept while the answers are gone.
+    pub async fn delete_unit_survey_data(
+        &self,
+        unit_ids: &[i64],
+        target: &str,
+        actor: &Actor,
+    ) -> Result<(u64, u64), StoreError> {
+        let at = clock::now();
+        let mut tx = self.begin().await?;
+        let (mut responses, mut tokens) = (0, 0);
+        for unit_id in unit_ids {
+            on_tx!(&mut tx, conn => {
+                sqlx::query(
+                    "UPDATE invitation_batches SET purged_used = COALESCE(purged_used, \
+                     (SELECT COUNT(*) FROM invitations i \
+                         WHERE i.batch_id = invitation_batches.id AND i.used_on IS NOT NULL)) \
+                     WHERE unit_id = $1",
+                )
+                .bind(*unit_id)
+                .execute(&mut *conn)
+                .await?;
+            });
+            responses += on_tx!(&mut tx, conn => {
+                sqlx::query("DELETE FROM responses WHERE unit_id = $1")
+                    .bind(*unit_id)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected()
+            });
+            tokens += on_tx!(&mut tx, conn => {
+                sqlx::query("DELETE FROM invitations WHERE unit_id = $1")
+                    .bind(*unit_id)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected()
+            });
+        }
+        let entry = NewAuditEntry::new(actor.clone(), AuditAction::UnitDataDeleted)
+            .target(target)
+            .detail(json!({ "units": unit_ids.len(), "responses": responses, "tokens": tokens }));
+        audit::append_in(&mut tx, &entry, at).await?;
+        tx.commit().await?;
+        Ok((responses, tokens))
     }
 }
