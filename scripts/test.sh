@@ -43,6 +43,26 @@ if [ "${CI:-}" = true ] && { [ "$postgres_runs" -eq 0 ] || [ "$postgres_skips" -
   exit 1
 fi
 
+# PostgreSQL stopped and started under a running server: alone, since it stops the local
+# cluster that the tests above share. Only for a local cluster this script may restart.
+local_postgres=false
+case "${SIAP_TEST_POSTGRES_URL:-}" in
+  *@127.0.0.1[:/]*|*@localhost[:/]*) local_postgres=true ;;
+esac
+if [ "$local_postgres" = true ] && [ "$(id -u)" -eq 0 ] && command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+  step "PostgreSQL stopped and started under a running server"
+  cargo test -p server --test http -- --ignored --exact \
+    postgres_restart::postgres_down_answers_503_and_recovers --nocapture 2>&1 | tee "$LOG_DIR/postgres-restart.log"
+  grep -q "test result: ok. 1 passed" "$LOG_DIR/postgres-restart.log" || {
+    echo "the PostgreSQL restart test did not pass" >&2
+    exit 1
+  }
+  cargo_passed=$((cargo_passed + 1))
+elif [ "${CI:-}" = true ]; then
+  echo "CI: the local PostgreSQL cannot be restarted here (root, pg_ctlcluster); the restart test did not run" >&2
+  exit 1
+fi
+
 step "browser tests (Chromium) against the release build"
 rm -rf end2end/screenshots
 rm -rf target/e2e && mkdir -p target/e2e

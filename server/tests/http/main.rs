@@ -21,6 +21,7 @@ mod instances;
 mod instruments;
 mod interventions;
 mod pages;
+mod postgres_restart;
 mod process;
 mod responses_import;
 mod survey;
