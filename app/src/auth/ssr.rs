@@ -62,7 +62,7 @@ fn store() -> Result<Store, AppError> {
     })
 }
 
-async fn session() -> Result<Session, AppError> {
+pub(crate) async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|e| {
         tracing::error!(error = %e, "no session layer");
         AppError::Internal

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use domain::{
-    access::{self, Action, UnitScope},
+    access::{Action, UnitScope},
     interventions::{GapKind, GapStatus, LongText, Rupiah, Severity, TextField},
     units::{Locale, UnitCode},
 };
@@ -15,7 +15,7 @@ use super::{GapRow, GapTotalRow, GapsView};
 use crate::{
     auth::ssr::{authorize, AuthUser},
     error::AppError,
-    interventions::UnitName,
+    interventions::{ssr::may_on_all, UnitName},
 };
 
 fn store() -> Result<Store, AppError> {
@@ -23,13 +23,7 @@ fn store() -> Result<Store, AppError> {
 }
 
 fn may_plan(user: &AuthUser, unit_id: i64) -> bool {
-    access::authorize(
-        user.role,
-        &user.scope,
-        Action::PlanInterventions,
-        Some(unit_id),
-    )
-    .is_ok()
+    may_on_all(user, Action::PlanInterventions, &[unit_id])
 }
 
 pub async fn list(unit: String) -> Result<GapsView, AppError> {
@@ -140,7 +134,7 @@ pub struct GapForm {
 
 pub async fn create(form: GapForm, lang: &str) -> Result<i64, AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
-    let locale = if lang == "en" { Locale::En } else { Locale::Id };
+    let locale = Locale::from_code(lang);
     let store = store()?;
     let mut problems = Vec::new();
     let unit = match UnitCode::parse(form.unit.trim()) {

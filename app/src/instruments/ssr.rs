@@ -20,14 +20,6 @@ fn store() -> Result<Store, AppError> {
     use_context::<Store>().ok_or(AppError::Internal)
 }
 
-fn locale_of(lang: &str) -> Locale {
-    if lang == "en" {
-        Locale::En
-    } else {
-        Locale::Id
-    }
-}
-
 pub async fn list_instruments() -> Result<Vec<InstrumentRow>, AppError> {
     authorize(Action::ManageSurveys, None).await?;
     let store = store()?;
@@ -102,7 +94,7 @@ pub async fn get_instrument(id: i64) -> Result<InstrumentDetail, AppError> {
 /// the newest version when the content is the same.
 pub async fn compose(form: ComposeForm, lang: &str) -> Result<SavedInstrument, AppError> {
     let user = authorize(Action::ManageSurveys, None).await?;
-    let locale = locale_of(lang);
+    let locale = Locale::from_code(lang);
     let composed =
         check::compose(&form, locale).map_err(|problems| AppError::Invalid(problems.join("\n")))?;
     let store = store()?;

@@ -23,14 +23,6 @@ use crate::{
     error::AppError,
 };
 
-fn locale_of(lang: &str) -> Locale {
-    if lang == "en" {
-        Locale::En
-    } else {
-        Locale::Id
-    }
-}
-
 /// Every problem of the form, or the plan it describes.
 async fn parse_form(
     store: &Store,
@@ -166,7 +158,7 @@ async fn parse_form(
 
 pub async fn create(form: PlanInput, lang: &str) -> Result<i64, AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
-    let locale = locale_of(lang);
+    let locale = Locale::from_code(lang);
     let store = store()?;
     let plan = parse_form(&store, &user, &form, locale).await?;
     let record = store.create_intervention(&plan, &user.actor()).await?;
@@ -177,7 +169,7 @@ pub async fn create(form: PlanInput, lang: &str) -> Result<i64, AppError> {
 /// scope).
 pub async fn update(id: i64, form: PlanInput, lang: &str) -> Result<i64, AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
-    let locale = locale_of(lang);
+    let locale = Locale::from_code(lang);
     let store = store()?;
     editable_plan(&store, &user, id).await?;
     let plan = parse_form(&store, &user, &form, locale).await?;
@@ -223,7 +215,7 @@ fn store_error(e: StoreError, locale: Locale) -> AppError {
 
 pub async fn move_plan(id: i64, to: &str, note: &str, lang: &str) -> Result<(), AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
-    let locale = locale_of(lang);
+    let locale = Locale::from_code(lang);
     let store = store()?;
     let plan = visible_plan(&store, &user, id).await?;
     let to = InterventionStatus::parse(to).map_err(|e| AppError::Invalid(e.message(locale)))?;
@@ -271,7 +263,7 @@ async fn editable_plan(
 
 pub async fn add_milestone(id: i64, title: &str, due_on: &str, lang: &str) -> Result<(), AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
-    let locale = locale_of(lang);
+    let locale = Locale::from_code(lang);
     let store = store()?;
     editable_plan(&store, &user, id).await?;
     let mut problems = Vec::new();
@@ -306,13 +298,13 @@ pub async fn mark_milestone(
     store
         .set_milestone_done(milestone, done.then(today), &user.actor())
         .await
-        .map_err(|e| store_error(e, locale_of(lang)))?;
+        .map_err(|e| store_error(e, Locale::from_code(lang)))?;
     Ok(())
 }
 
 pub async fn comment(id: i64, body: &str, lang: &str) -> Result<(), AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
-    let locale = locale_of(lang);
+    let locale = Locale::from_code(lang);
     let store = store()?;
     let plan = visible_plan(&store, &user, id).await?;
     // Anyone who may plan in one of the plan's units may take part in its thread.

@@ -43,7 +43,7 @@ pub(super) fn today() -> chrono::NaiveDate {
 }
 
 /// Whether the user may do `action` on every one of `unit_ids` (none: no).
-pub(super) fn may_on_all(user: &AuthUser, action: Action, unit_ids: &[i64]) -> bool {
+pub(crate) fn may_on_all(user: &AuthUser, action: Action, unit_ids: &[i64]) -> bool {
     !unit_ids.is_empty()
         && unit_ids
             .iter()

@@ -18,7 +18,7 @@ use super::{
     PlanForm, SuggestionRow, UnitName,
 };
 use crate::{
-    auth::ssr::authorize,
+    auth::ssr::{authorize, session},
     dashboard::{
         model::{Cell, Dashboard, DashboardQuery},
         ssr::dashboard_for,
@@ -263,12 +263,6 @@ pub async fn plan_form(unit: String) -> Result<PlanForm, AppError> {
 /// playbook is tens of kilobytes, too long to carry back in the address.
 const DRAFT_KEY: &str = "playbook_draft";
 
-async fn session() -> Result<tower_sessions::Session, AppError> {
-    leptos_axum::extract::<tower_sessions::Session>()
-        .await
-        .map_err(|_| AppError::Internal)
-}
-
 pub async fn playbook_text() -> Result<String, AppError> {
     authorize(Action::ManageSurveys, None).await?;
     let session = session().await?;
@@ -284,7 +278,7 @@ pub async fn playbook_text() -> Result<String, AppError> {
 
 pub async fn save_playbook(text: &str, lang: &str) -> Result<(), AppError> {
     let user = authorize(Action::ManageSurveys, None).await?;
-    let locale = if lang == "en" { Locale::En } else { Locale::Id };
+    let locale = Locale::from_code(lang);
     if let Err(problems) = Playbook::parse(text) {
         if super::is_plain_form_post() {
             // Kept for the page the browser is sent back to, so that nothing typed is lost.

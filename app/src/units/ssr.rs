@@ -125,7 +125,7 @@ pub async fn import_units_csv(
     lang: String,
 ) -> Result<ImportResult, AppError> {
     let user = authorize(Action::ImportUnits, None).await?;
-    let locale = if lang == "en" { Locale::En } else { Locale::Id };
+    let locale = Locale::from_code(&lang);
     let store = store()?;
     let existing: Vec<Unit> = store
         .list_units()
@@ -188,7 +188,7 @@ pub async fn delete_unit_data(
     confirm: String,
     lang: String,
 ) -> Result<u64, AppError> {
-    let locale = if lang == "en" { Locale::En } else { Locale::Id };
+    let locale = Locale::from_code(&lang);
     let code = UnitCode::parse(code.trim()).map_err(|_| AppError::NotFound)?;
     let store = store()?;
     let record = store.unit_by_code(&code).await?.ok_or(AppError::NotFound)?;

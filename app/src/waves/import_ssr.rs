@@ -10,7 +10,7 @@ use domain::{
 use store::Store;
 
 use super::import::{MappingProposal, ResponsesImport, TargetColumn};
-use super::ssr::{locale_of, store};
+use super::ssr::store;
 use crate::{auth::ssr::authorize, error::AppError};
 
 /// The most bytes one pasted or uploaded file may have: a whole province's wave with long
@@ -114,7 +114,7 @@ pub async fn propose_columns(
     lang: String,
 ) -> Result<MappingProposal, AppError> {
     authorize(Action::ManageSurveys, None).await?;
-    let locale = locale_of(&lang);
+    let locale = Locale::from_code(&lang);
     too_big(locale, &csv)?;
     let store = store()?;
     let (instrument, _) = wave_instrument_and_units(&store, wave_id).await?;
@@ -142,7 +142,7 @@ pub async fn import_responses(
     lang: String,
 ) -> Result<ResponsesImport, AppError> {
     let user = authorize(Action::ManageSurveys, None).await?;
-    let locale = locale_of(&lang);
+    let locale = Locale::from_code(&lang);
     too_big(locale, &csv)?;
     let store = store()?;
     let (instrument, units) = wave_instrument_and_units(&store, wave_id).await?;

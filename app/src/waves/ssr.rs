@@ -20,14 +20,6 @@ pub(super) fn store() -> Result<Store, AppError> {
     use_context::<Store>().ok_or(AppError::Internal)
 }
 
-pub(super) fn locale_of(lang: &str) -> Locale {
-    if lang == "en" {
-        Locale::En
-    } else {
-        Locale::Id
-    }
-}
-
 fn invalid(locale: Locale, id: &str, en: &str) -> AppError {
     AppError::Invalid(locale.pick(id, en).to_owned())
 }
@@ -202,7 +194,7 @@ pub async fn create_wave(
     lang: String,
 ) -> Result<i64, AppError> {
     let user = authorize(Action::ManageSurveys, None).await?;
-    let locale = locale_of(&lang);
+    let locale = Locale::from_code(&lang);
     let store = store()?;
     let title = parse_title(locale, &title)?;
     let kind = WaveKind::parse(&kind).unwrap_or(WaveKind::Baseline);
@@ -269,7 +261,7 @@ pub async fn run_wave_again(
     lang: String,
 ) -> Result<i64, AppError> {
     let user = authorize(Action::ManageSurveys, None).await?;
-    let locale = locale_of(&lang);
+    let locale = Locale::from_code(&lang);
     let store = store()?;
     store.wave(id).await?.ok_or(AppError::NotFound)?;
     let title = parse_title(locale, &title)?;
@@ -287,7 +279,7 @@ pub async fn issue_invitations(
     count: String,
     lang: String,
 ) -> Result<i64, AppError> {
-    let locale = locale_of(&lang);
+    let locale = Locale::from_code(&lang);
     let store = store()?;
     let code = UnitCode::parse(&unit_code).map_err(|_| AppError::NotFound)?;
     let unit = store.unit_by_code(&code).await?.ok_or(AppError::NotFound)?;

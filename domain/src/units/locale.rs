@@ -15,6 +15,16 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// The locale a form's `lang` field names: `en` is English, anything else Indonesian
+    /// (the default language).
+    pub fn from_code(code: &str) -> Self {
+        if code == "en" {
+            Locale::En
+        } else {
+            Locale::Id
+        }
+    }
+
     /// Picks the text for this locale from an Indonesian and an English version.
     pub fn pick<T>(self, id: T, en: T) -> T {
         match self {
