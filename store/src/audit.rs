@@ -75,10 +75,13 @@ pub enum AuditAction {
     TokensPurged,
     /// An administrator deleted the survey data of a unit and the units under it.
     UnitDataDeleted,
+    /// A personal API token created or revoked (issue #8).
+    ApiTokenCreated,
+    ApiTokenRevoked,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 30] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::Logout,
@@ -107,6 +110,8 @@ impl AuditAction {
         AuditAction::PlaybookSaved,
         AuditAction::TokensPurged,
         AuditAction::UnitDataDeleted,
+        AuditAction::ApiTokenCreated,
+        AuditAction::ApiTokenRevoked,
     ];
 
     /// The stored name, e.g. `login_failed`.
@@ -140,6 +145,8 @@ impl AuditAction {
             AuditAction::PlaybookSaved => "playbook_saved",
             AuditAction::TokensPurged => "tokens_purged",
             AuditAction::UnitDataDeleted => "unit_data_deleted",
+            AuditAction::ApiTokenCreated => "api_token_created",
+            AuditAction::ApiTokenRevoked => "api_token_revoked",
         }
     }
 }

@@ -6,6 +6,7 @@
 //! Every change of more than one statement runs in one transaction, and records itself in the
 //! audit log inside that transaction.
 
+mod api_tokens;
 mod audit;
 mod backup;
 mod clock;
@@ -21,6 +22,7 @@ mod surveys;
 mod units;
 mod users;
 
+pub use api_tokens::{ApiSecret, ApiTokenRecord, MAX_TOKEN_NAME, SECRET_PREFIX};
 pub use audit::{
     Actor, AuditAction, AuditFilter, AuditRecord, NewAuditEntry, UnknownAuditAction, MAX_AUDIT_PAGE,
 };

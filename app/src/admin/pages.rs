@@ -112,7 +112,7 @@ pub fn AuditPage() -> impl IntoView {
             <label for="audit-action"><Text id="audit_filter"/></label>
             <select id="audit-action" on:change=move |ev| action.set(event_target_value(&ev))>
                 <option value="">"—"</option>
-                {["login", "login_failed", "logout", "units_imported", "unit_updated", "user_created", "user_updated", "password_changed", "permissions_changed", "export", "instrument_saved", "wave_created", "wave_state_changed", "invitations_issued", "responses_imported", "intervention_created", "intervention_updated", "intervention_status_changed", "milestone_added", "milestone_updated", "intervention_commented", "gap_created", "gap_updated", "gap_linked", "gap_unlinked", "playbook_saved", "tokens_purged", "unit_data_deleted"]
+                {["login", "login_failed", "logout", "units_imported", "unit_updated", "user_created", "user_updated", "password_changed", "permissions_changed", "export", "instrument_saved", "wave_created", "wave_state_changed", "invitations_issued", "responses_imported", "intervention_created", "intervention_updated", "intervention_status_changed", "milestone_added", "milestone_updated", "intervention_commented", "gap_created", "gap_updated", "gap_linked", "gap_unlinked", "playbook_saved", "tokens_purged", "unit_data_deleted", "api_token_created", "api_token_revoked"]
                     .into_iter().map(|a| view! { <option value=a>{a}</option> }).collect_view()}
             </select>
             " "

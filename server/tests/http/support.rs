@@ -97,6 +97,16 @@ impl TestApp {
     }
 }
 
+/// The longest any one test may run: a test that hangs fails with this message instead of
+/// holding the whole suite (and CI) until its own time limit.
+pub const TEST_LIMIT: Duration = Duration::from_secs(300);
+
+pub async fn within_limit(test: impl std::future::Future<Output = ()>) {
+    if tokio::time::timeout(TEST_LIMIT, test).await.is_err() {
+        panic!("the test did not finish within {TEST_LIMIT:?}");
+    }
+}
+
 /// Runs each named test body (`async fn(TestApp)`) once per engine, in modules `sqlite` and
 /// `postgres`, so the test log counts the runs per engine.
 #[macro_export]
@@ -104,20 +114,24 @@ macro_rules! on_both_engines {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
             $(
-                #[tokio::test]
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
-                    let app = $crate::support::TestApp::spawn(store::Engine::Sqlite).await.unwrap();
-                    super::$name(app).await;
+                    $crate::support::within_limit(async {
+                        let app = $crate::support::TestApp::spawn(store::Engine::Sqlite).await.unwrap();
+                        super::$name(app).await;
+                    }).await;
                 }
             )*
         }
         mod postgres {
             $(
-                #[tokio::test]
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
-                    if let Some(app) = $crate::support::TestApp::spawn(store::Engine::Postgres).await {
-                        super::$name(app).await;
-                    }
+                    $crate::support::within_limit(async {
+                        if let Some(app) = $crate::support::TestApp::spawn(store::Engine::Postgres).await {
+                            super::$name(app).await;
+                        }
+                    }).await;
                 }
             )*
         }
