@@ -107,4 +107,12 @@ if [ ! -d "$ROOT/end2end/node_modules/@playwright/test" ] || [ "$ROOT/end2end/pa
   log "npm ci in end2end/"
   ( cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
 fi
+# Schemathesis checks the REST API against its OpenAPI document (scripts/api_contract.sh).
+SCHEMATHESIS_VERSION="4.32.5"
+if ! "$SIAP_TOOLS/venv/bin/schemathesis" --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+  log "schemathesis $SCHEMATHESIS_VERSION from PyPI into $SIAP_TOOLS/venv"
+  command -v python3 >/dev/null || apt_install python3
+  python3 -m venv "$SIAP_TOOLS/venv" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$SIAP_TOOLS/venv"; }
+  "$SIAP_TOOLS/venv/bin/pip" install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
 log "tools ready"

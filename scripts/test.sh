@@ -63,6 +63,14 @@ elif [ "${CI:-}" = true ]; then
   exit 1
 fi
 
+step "REST API against its OpenAPI document (Schemathesis, live server)"
+cargo build -p server --bin siap
+bash "$ROOT/scripts/api_contract.sh" "${CARGO_TARGET_DIR:-$ROOT/target}/debug/siap" 2>&1 | tee "$LOG_DIR/api-contract.log"
+contract_passed=$(grep -oE '[0-9]+ passed' "$LOG_DIR/api-contract.log" | grep -oE '[0-9]+' | tail -1)
+[ -n "$contract_passed" ] || { echo "Schemathesis reported nothing" >&2; exit 1; }
+echo "api contract: ${contract_passed} Schemathesis test cases passed"
+cargo_passed=$((cargo_passed + 1))
+
 step "browser tests (Chromium) against the release build"
 rm -rf end2end/screenshots
 rm -rf target/e2e && mkdir -p target/e2e

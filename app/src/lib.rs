@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod admin;
+pub mod api_tokens;
 pub mod auth;
 pub mod dashboard;
 pub mod error;

@@ -48,6 +48,7 @@ pub fn NavBar() -> impl IntoView {
                                         <a href="/admin/audit"><Text id="nav_audit"/></a>
                                         <a href="/admin/playbook"><Text id="nav_playbook"/></a>
                                     </Show>
+                                    <a href="/akun/token" data-testid="nav-api-tokens"><Text id="nav_api_tokens"/></a>
                                     <a class="who" href="/account/password" data-testid="signed-in-as">
                                         <Text id="signed_in_as"/>" "{u.display_name.clone()}
                                     </a>

@@ -7,6 +7,7 @@ use leptos_router::{
 
 use crate::{
     admin::{AuditPage, UsersPage},
+    api_tokens::ApiTokensPage,
     auth::{LoginPage, PasswordPage, SetupPage},
     dashboard::{DashboardPage, ReportPage},
     gaps::GapsPage,
@@ -64,6 +65,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/setup") view=SetupPage/>
                     <Route path=path!("/account/password") view=PasswordPage/>
+                    // Rendered whole: the list shows and revoking works without JavaScript.
+                    <Route path=path!("/akun/token") view=ApiTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/units") view=UnitsPage/>
                     <Route path=path!("/units/:code") view=UnitPage/>
                     <Route path=path!("/admin/import-units") view=UnitsImportPage/>

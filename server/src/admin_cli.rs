@@ -1,5 +1,6 @@
 //! `siap create-admin`: the way to create an administrator without the setup page, and the
 //! only one once an administrator exists and has lost access. Never a default password.
+//! `siap create-api-token`: a token for an existing user, for provisioning by script.
 
 use std::io::BufRead;
 
@@ -56,5 +57,34 @@ pub async fn create_admin(
             "cannot create the administrator: {}",
             e.message(domain::units::Locale::En)
         ))),
+    }
+}
+
+pub async fn create_api_token(
+    config: &ServeConfig,
+    username: &str,
+    name: &str,
+) -> Result<(), ServerError> {
+    let store = Store::connect(&config.database_url, &config.pool).await?;
+    store.migrate().await?;
+    let created = async {
+        let user = store
+            .user_by_username(username)
+            .await?
+            .filter(|u| u.active)
+            .ok_or_else(|| store::StoreError::Invalid(format!("no active user `{username}`")))?;
+        store
+            .create_api_token(user.id, name, &Actor::system("cli"))
+            .await
+    }
+    .await;
+    store.close().await;
+    match created {
+        Ok((record, secret)) => {
+            tracing::info!(token_id = record.id, username, "API token created");
+            println!("{}", secret.expose());
+            Ok(())
+        }
+        Err(e) => Err(ServerError::Config(format!("cannot create the token: {e}"))),
     }
 }

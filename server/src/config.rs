@@ -42,6 +42,17 @@ pub enum Command {
         #[arg(long)]
         to: std::path::PathBuf,
     },
+    /// Create a personal API token for an existing user and print its secret (once) on
+    /// standard output: for provisioning integrations by script. Users create their own
+    /// tokens on the page /akun/token.
+    CreateApiToken {
+        /// The user the token acts as (with their role and units).
+        #[arg(long)]
+        username: String,
+        /// What the token is for, e.g. `hr-sync`.
+        #[arg(long)]
+        name: String,
+    },
     /// Compute indicators from files, without a database: an instrument (TOML), the units
     /// and the responses (CSV). Writes the indicators endpoint's JSON, or a CSV; exits with 2
     /// and every problem listed when an input file is unusable.

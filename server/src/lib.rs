@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod admin_cli;
+pub mod api;
 mod audit_export;
 pub mod backup_cli;
 pub mod config;

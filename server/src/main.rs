@@ -33,6 +33,9 @@ async fn main() -> ExitCode {
         Command::Backup { to } => server::backup_cli::backup(&config, &to).await,
         // Run and answered above.
         Command::Indicators(_) => Ok(()),
+        Command::CreateApiToken { username, name } => {
+            server::admin_cli::create_api_token(&config, &username, &name).await
+        }
         Command::CreateAdmin {
             username,
             display_name,

@@ -144,21 +144,32 @@ pub async fn limit(State(limiters): State<Limiters>, request: Request, next: Nex
     if let (Some(limiter), Some(client)) = (limiter, limiters.client(&request)) {
         if let Err(not_until) = limiter.check_key(&client) {
             let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
-            return too_many(wait);
+            return too_many(wait, request.uri().path().starts_with("/api/v1/"));
         }
     }
     next.run(request).await
 }
 
-fn too_many(wait: Duration) -> Response {
+/// 429 with `Retry-After`; for the REST API as problem+json, like its other errors.
+fn too_many(wait: Duration, rest_api: bool) -> Response {
     let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    let message =
+        "Terlalu banyak permintaan; coba lagi sebentar lagi. / Too many requests; try again shortly.";
+    if rest_api {
+        let mut response =
+            crate::api::Problem::new(crate::api::ProblemKind::RateLimited, message).into_response();
+        if let Ok(value) = header::HeaderValue::from_str(&seconds.max(1).to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return response;
+    }
     (
         StatusCode::TOO_MANY_REQUESTS,
         [
             (header::RETRY_AFTER, seconds.max(1).to_string()),
             (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
         ],
-        "Terlalu banyak permintaan; coba lagi sebentar lagi. / Too many requests; try again shortly.",
+        message,
     )
         .into_response()
 }

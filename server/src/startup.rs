@@ -18,7 +18,7 @@ use tower_sessions::{
 };
 
 use crate::{
-    audit_export,
+    api, audit_export,
     config::ServeConfig,
     csrf, dashboard_export, hardening, health, invitations,
     rate_limit::{self, Limiters},
@@ -135,7 +135,14 @@ impl Application {
         sweeper.abort();
         purger.abort();
         forgetting.abort();
-        self.store.close().await;
+        // A connection still held by a request that outlived the grace period would keep
+        // `close` waiting for ever: the process must stop all the same.
+        if tokio::time::timeout(grace, self.store.close())
+            .await
+            .is_err()
+        {
+            tracing::warn!(?grace, "database connections still in use at exit");
+        }
         tracing::info!("stopped");
         outcome
     }
@@ -188,6 +195,9 @@ async fn delete_expired_sessions(store: Store) {
     }
 }
 
+/// Requests slower than this are logged as warnings.
+const SLOW_REQUEST: Duration = Duration::from_secs(5);
+
 /// The whole HTTP surface: probes, server functions and pages, static files.
 pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool) -> Router {
     // Sessions live in the database, so any instance serves any signed-in user. SameSite=Lax
@@ -204,6 +214,8 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
     let context_instruments = instruments.clone();
     let indicators = IndicatorCache::default();
     let export_indicators = indicators.clone();
+    let api_instruments = instruments.clone();
+    let api_indicators = indicators.clone();
     // The same context for pages and for the not-found fallback (whose navigation bar asks
     // who is signed in).
     let context = move || {
@@ -224,23 +236,47 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
         .merge(invitations::routes(store.clone()))
         .merge(dashboard_export::routes(store.clone(), export_indicators))
         .merge(audit_export::routes(store.clone()))
-        .merge(health::routes(store))
+        .merge(health::routes(store.clone()))
         .layer(axum::middleware::from_fn(csrf::same_origin_writes))
         .layer(sessions)
+        // The API authenticates bearer tokens, never session cookies, so it needs neither the
+        // session layer nor the Origin check (a bearer token is not sent by other sites).
+        .merge(api::routes(store.clone(), api_instruments, api_indicators))
         .layer(
-            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-                let request_id = request
-                    .headers()
-                    .get("x-request-id")
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or_default();
-                tracing::info_span!(
-                    "request",
-                    method = %request.method(),
-                    path = %loggable_path(request.uri().path()),
-                    request_id,
-                )
-            }),
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &axum::http::Request<_>| {
+                    let request_id = request
+                        .headers()
+                        .get("x-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default();
+                    tracing::info_span!(
+                        "request",
+                        method = %request.method(),
+                        path = %loggable_path(request.uri().path()),
+                        request_id,
+                    )
+                })
+                .on_response(
+                    |response: &axum::http::Response<_>,
+                     latency: Duration,
+                     _span: &tracing::Span| {
+                        // Slow answers are what a burst or a database hiccup looks like first.
+                        if latency >= SLOW_REQUEST {
+                            tracing::warn!(
+                                status = response.status().as_u16(),
+                                ?latency,
+                                "slow request"
+                            );
+                        } else {
+                            tracing::debug!(
+                                status = response.status().as_u16(),
+                                ?latency,
+                                "answered"
+                            );
+                        }
+                    },
+                ),
         )
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));

@@ -241,7 +241,13 @@ mod tests {
 
     #[test]
     fn malformed_secrets_are_refused() {
-        for text in ["", "siap_", "siap_xyz", "token", &format!("siap_{}", "g".repeat(64))] {
+        for text in [
+            "",
+            "siap_",
+            "siap_xyz",
+            "token",
+            &format!("siap_{}", "g".repeat(64)),
+        ] {
             assert_eq!(ApiSecret::parse(text), None, "{text}");
         }
     }

@@ -43,7 +43,10 @@ async fn a_token_acts_for_its_user_until_revoked(engine: Engine) {
     let ani = user(&store, "ani").await;
     let budi = user(&store, "budi").await;
     let ani_id = ani.user_id.unwrap();
-    let (record, secret) = store.create_api_token(ani_id, " hr-sync ", &ani).await.unwrap();
+    let (record, secret) = store
+        .create_api_token(ani_id, " hr-sync ", &ani)
+        .await
+        .unwrap();
     assert_eq!(record.name, "hr-sync");
     assert!(secret.expose().starts_with(record.prefix.as_str()));
     assert_eq!(store.api_token_user(&secret).await.unwrap(), Some(ani_id));
@@ -52,7 +55,11 @@ async fn a_token_acts_for_its_user_until_revoked(engine: Engine) {
     let listed = store.api_tokens_of(ani_id).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert!(listed[0].last_used_on.is_some());
-    assert!(store.api_tokens_of(budi.user_id.unwrap()).await.unwrap().is_empty());
+    assert!(store
+        .api_tokens_of(budi.user_id.unwrap())
+        .await
+        .unwrap()
+        .is_empty());
 
     // Another user cannot revoke it; its owner can, and then it opens nothing.
     let other = store
@@ -60,13 +67,21 @@ async fn a_token_acts_for_its_user_until_revoked(engine: Engine) {
         .await;
     assert!(matches!(other, Err(StoreError::NotFound)), "{other:?}");
     assert_eq!(store.api_token_user(&secret).await.unwrap(), Some(ani_id));
-    store.revoke_api_token(ani_id, record.id, &ani).await.unwrap();
+    store
+        .revoke_api_token(ani_id, record.id, &ani)
+        .await
+        .unwrap();
     assert_eq!(store.api_token_user(&secret).await.unwrap(), None);
-    assert!(store.api_tokens_of(ani_id).await.unwrap()[0].revoked_at.is_some());
+    assert!(store.api_tokens_of(ani_id).await.unwrap()[0]
+        .revoked_at
+        .is_some());
 
     // A secret never issued opens nothing either.
     assert_eq!(
-        store.api_token_user(&ApiSecret::generate().unwrap()).await.unwrap(),
+        store
+            .api_token_user(&ApiSecret::generate().unwrap())
+            .await
+            .unwrap(),
         None
     );
     for action in [AuditAction::ApiTokenCreated, AuditAction::ApiTokenRevoked] {

@@ -74,11 +74,48 @@ fn session_error(e: tower_sessions::session::Error) -> AppError {
     AppError::Unavailable
 }
 
-/// The signed-in user, or `None`. A deactivated user, or one whose password changed since
-/// this session began, is signed out.
+/// The caller of an `/api/v1` request, identified by a bearer token (issue #8). The API layer
+/// provides it in the Leptos context and then runs the pages' own server-side functions, so
+/// the API and the pages share one path for scope, roles and suppression.
+#[derive(Debug, Clone)]
+pub struct ApiCaller(pub AuthUser);
+
+/// The signed-in user (or the API caller), or `None`. A deactivated user, or one whose
+/// password changed since this session began, is signed out.
 pub async fn current_auth_user() -> Result<Option<AuthUser>, AppError> {
+    if let Some(ApiCaller(user)) = use_context::<ApiCaller>() {
+        return Ok(Some(user));
+    }
     let session = session().await?;
     auth_user_in(&store()?, &session).await
+}
+
+/// User `user_id` with their scope expanded, or `None` when there is no such active user.
+pub async fn auth_user_by_id(store: &Store, user_id: i64) -> Result<Option<AuthUser>, AppError> {
+    let Some(user) = store.user_by_id(user_id).await?.filter(|u| u.active) else {
+        return Ok(None);
+    };
+    Ok(Some(expand(store, user).await?))
+}
+
+async fn expand(store: &Store, user: store::UserRecord) -> Result<AuthUser, AppError> {
+    let scope = match user.role {
+        Role::Admin => UnitScope::All,
+        Role::Leader | Role::ChangeAgent => UnitScope::Units(
+            store
+                .subtree_unit_ids(&user.unit_ids)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+    };
+    Ok(AuthUser {
+        id: user.id,
+        username: user.username,
+        display_name: user.display_name,
+        role: user.role,
+        scope,
+    })
 }
 
 /// The signed-in user of `session`: for plain Axum handlers (printable sheets, downloads)
@@ -98,23 +135,7 @@ pub async fn auth_user_in(store: &Store, session: &Session) -> Result<Option<Aut
         session.flush().await.map_err(session_error)?;
         return Ok(None);
     };
-    let scope = match user.role {
-        Role::Admin => UnitScope::All,
-        Role::Leader | Role::ChangeAgent => UnitScope::Units(
-            store
-                .subtree_unit_ids(&user.unit_ids)
-                .await?
-                .into_iter()
-                .collect(),
-        ),
-    };
-    Ok(Some(AuthUser {
-        id: user.id,
-        username: user.username,
-        display_name: user.display_name,
-        role: user.role,
-        scope,
-    }))
+    Ok(Some(expand(store, user).await?))
 }
 
 /// The signed-in user, allowed to do `action` on `unit` (or organisation-wide).

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+mod api_tokens;
 mod dashboard;
 mod general;
 mod instruments;
@@ -36,11 +37,12 @@ pub fn text(locale: Locale, id: &str) -> &'static str {
 }
 
 /// The string tables, one per area of the interface.
-const TABLES: [&[(&str, &str, &str)]; 4] = [
+const TABLES: [&[(&str, &str, &str)]; 5] = [
     general::GENERAL,
     dashboard::DASHBOARD,
     instruments::INSTRUMENTS,
     interventions::INTERVENTIONS,
+    api_tokens::API_TOKENS,
 ];
 
 pub fn provide_locale() {
@@ -134,6 +136,7 @@ mod tests {
                         ("\"iv_", 1),
                         ("\"pb_", 1),
                         ("\"rg_", 1),
+                        ("\"tok_", 1),
                     ] {
                         for (at, _) in source.match_indices(marker) {
                             let rest = &source[at + skip..];

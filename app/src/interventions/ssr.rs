@@ -174,17 +174,36 @@ fn scope_ids(user: &AuthUser) -> Option<Vec<i64>> {
     }
 }
 
-pub async fn list(query: PlanQuery) -> Result<InterventionsView, AppError> {
+/// The plans the user may see that match `query`, without the page's alerts (for the API,
+/// which lists plans only: the alerts need the whole dashboard).
+pub async fn list_plans(query: PlanQuery) -> Result<Vec<PlanRow>, AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
     let store = store()?;
+    let names = Names::load(&store).await?;
     let today = today();
+    let plans = store
+        .list_interventions(&plan_filter(&store, &user, &query, today).await?)
+        .await?;
+    Ok(plans
+        .iter()
+        .map(|p| plan_row(p, &user, &names, today))
+        .collect())
+}
+
+/// The store's filter for `query`, within the user's units (another unit is not found).
+async fn plan_filter(
+    store: &Store,
+    user: &AuthUser,
+    query: &PlanQuery,
+    today: chrono::NaiveDate,
+) -> Result<InterventionFilter, AppError> {
     let unit_ids = match query
         .unit
         .as_deref()
         .map(str::trim)
         .filter(|u| !u.is_empty())
     {
-        None => scope_ids(&user),
+        None => scope_ids(user),
         Some(code) => {
             let code = domain::units::UnitCode::parse(code).map_err(|_| AppError::NotFound)?;
             let unit = store.unit_by_code(&code).await?.ok_or(AppError::NotFound)?;
@@ -212,13 +231,20 @@ pub async fn list(query: PlanQuery) -> Result<InterventionsView, AppError> {
         }
         None => None,
     };
-    let filter = InterventionFilter {
+    Ok(InterventionFilter {
         unit_ids,
         status,
         owner: query.owner,
         kind,
         overdue_on: query.overdue.then_some(today),
-    };
+    })
+}
+
+pub async fn list(query: PlanQuery) -> Result<InterventionsView, AppError> {
+    let user = authorize(Action::ViewUnit, None).await?;
+    let store = store()?;
+    let today = today();
+    let filter = plan_filter(&store, &user, &query, today).await?;
     let names = Names::load(&store).await?;
     let plans = store.list_interventions(&filter).await?;
     let overdue = store

@@ -5,6 +5,9 @@
 mod support;
 
 mod access;
+mod api;
+mod api_plans;
+mod api_surveys;
 mod audit_export;
 mod auth;
 mod backup;
