@@ -41,7 +41,9 @@ for _ in $(seq 1 120); do
 done
 
 # Deterministic, so a failure reproduces; examples from the document, its boundary values and
-# random (valid and invalid) inputs for every operation.
+# random (valid and invalid) inputs for every operation. Run from the scratch folder, where
+# Schemathesis keeps its cache.
+cd "$WORK"
 "$SCHEMATHESIS" run "http://127.0.0.1:$PORT/api/v1/openapi.json" \
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
