@@ -280,7 +280,9 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
         )
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    // Outermost, so that the refusals of the hardening layers reach API clients as problems.
     hardening::harden(router, secure_cookies)
+        .layer(axum::middleware::from_fn(api::outer_errors_as_problems))
 }
 
 /// The request path as logged: a respondent's token never reaches the log, so the log cannot

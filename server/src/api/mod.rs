@@ -29,7 +29,7 @@ use store::Store;
 
 pub use caller::ApiState;
 pub use openapi::document;
-pub use problem::{Problem, ProblemKind};
+pub use problem::{outer_errors_as_problems, Problem, ProblemKind};
 
 /// The API's routes, at `/api/v1/…`.
 pub fn routes(store: Store, instruments: InstrumentCache, indicators: IndicatorCache) -> Router {

@@ -51,12 +51,13 @@ pub enum ProblemKind {
     Conflict,
     TooLarge,
     RateLimited,
+    Timeout,
     Unavailable,
     Internal,
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 9] = [
+    pub const ALL: [ProblemKind; 10] = [
         ProblemKind::Unauthenticated,
         ProblemKind::Forbidden,
         ProblemKind::NotFound,
@@ -64,6 +65,7 @@ impl ProblemKind {
         ProblemKind::Conflict,
         ProblemKind::TooLarge,
         ProblemKind::RateLimited,
+        ProblemKind::Timeout,
         ProblemKind::Unavailable,
         ProblemKind::Internal,
     ];
@@ -77,6 +79,7 @@ impl ProblemKind {
             ProblemKind::Conflict => "conflict",
             ProblemKind::TooLarge => "too-large",
             ProblemKind::RateLimited => "rate-limited",
+            ProblemKind::Timeout => "timeout",
             ProblemKind::Unavailable => "unavailable",
             ProblemKind::Internal => "internal",
         }
@@ -91,6 +94,7 @@ impl ProblemKind {
             ProblemKind::Conflict => StatusCode::CONFLICT,
             ProblemKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ProblemKind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            ProblemKind::Timeout => StatusCode::REQUEST_TIMEOUT,
             ProblemKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ProblemKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -105,6 +109,7 @@ impl ProblemKind {
             ProblemKind::Conflict => "The request conflicts with the resource's state",
             ProblemKind::TooLarge => "The request body is too large",
             ProblemKind::RateLimited => "Too many requests",
+            ProblemKind::Timeout => "The request took too long",
             ProblemKind::Unavailable => "The service is temporarily unavailable",
             ProblemKind::Internal => "An internal error",
         }
@@ -134,6 +139,10 @@ impl ProblemKind {
             ProblemKind::TooLarge => "The body exceeds the server's limit (16 MiB).",
             ProblemKind::RateLimited => {
                 "Slow down; retry after the number of seconds in `Retry-After`."
+            }
+            ProblemKind::Timeout => {
+                "The server stopped handling the request after 60 seconds; it may or may not \
+                 have taken effect: read the resource before retrying a change."
             }
             ProblemKind::Unavailable => {
                 "The database is unreachable or overloaded. Nothing was changed; retry later."
@@ -215,3 +224,47 @@ impl IntoResponse for Problem {
 
 /// The API handlers' result.
 pub type ApiResult<T> = Result<T, Problem>;
+
+impl ProblemKind {
+    /// The kind of a status code answered by something other than the API's handlers.
+    fn of_status(status: StatusCode) -> Self {
+        ProblemKind::ALL
+            .into_iter()
+            .find(|kind| kind.status() == status)
+            .unwrap_or(if status.is_server_error() {
+                ProblemKind::Internal
+            } else {
+                ProblemKind::Invalid
+            })
+    }
+}
+
+/// Middleware: errors of `/api/v1` answered by the layers around the API (body limit, time
+/// limit, rate limit) become problem+json like the handlers' own.
+pub async fn outer_errors_as_problems(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let is_api = request.uri().path().starts_with("/api/v1/");
+    let response = next.run(request).await;
+    let status = response.status();
+    if !is_api || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem {
+        return response;
+    }
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+    let kind = ProblemKind::of_status(status);
+    let mut problem = Problem::new(kind, kind.explanation());
+    problem.status = status.as_u16();
+    let mut replaced = problem.into_response();
+    if let Some(value) = retry_after {
+        replaced.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    replaced
+}

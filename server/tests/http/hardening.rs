@@ -108,26 +108,43 @@ async fn pages_are_compressed_when_asked(app: TestApp) {
 /// The declared length alone is enough to refuse: the answer comes before the body is sent
 /// (a client that kept writing would see its connection closed instead).
 async fn oversized_bodies_are_refused_before_they_are_read(app: TestApp) {
+    // A page's server function, and the REST API (which answers problem+json).
+    for (path, content_type) in [
+        ("/api/units/import", "text/plain"),
+        ("/api/v1/units/import", "application/problem+json"),
+    ] {
+        let answer = refused_head(&app, path).await;
+        assert!(answer.starts_with("HTTP/1.1 413"), "{path}: {answer}");
+        assert!(
+            answer
+                .to_ascii_lowercase()
+                .contains(&format!("content-type: {content_type}")),
+            "{path}: {answer}"
+        );
+    }
+    app.stop().await;
+}
+
+/// The head of the answer to a POST declaring one byte more than the limit, read before the
+/// body is sent (a client that kept writing would see its connection closed instead).
+async fn refused_head(app: &TestApp, path: &str) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
     let head = format!(
-        "POST /api/units/import HTTP/1.1\r\nHost: {}\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: text/csv\r\n\
+         Content-Length: {}\r\n\r\n",
         app.addr,
         server::hardening::MAX_BODY_BYTES + 1
     );
     stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all(b"csv=a").await.unwrap();
-    let mut answer = vec![0u8; 64];
+    stream.write_all(b"code,name").await.unwrap();
+    let mut answer = vec![0u8; 4096];
     let read = tokio::time::timeout(std::time::Duration::from_secs(30), stream.read(&mut answer))
         .await
         .expect("an answer before the body")
         .unwrap();
-    let status_line = String::from_utf8_lossy(&answer[..read]);
-    assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
-    drop(stream);
-    app.stop().await;
+    String::from_utf8_lossy(&answer[..read]).into_owned()
 }
 
 /// Each budget on its own, per client address: spent, the next request is answered 429 with
