@@ -9,7 +9,7 @@
 use app::waves as ui;
 use axum::{
     extract::{Path, State},
-    http::{header, HeaderMap, StatusCode},
+    http::{HeaderMap, StatusCode},
     routing::post,
     Json, Router,
 };
@@ -74,24 +74,6 @@ pub struct BatchCreatedOut {
     pub invitations: Vec<InvitationOut>,
 }
 
-/// The address respondents open: the host this request came to.
-fn public_base(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .unwrap_or("localhost");
-    let https = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        == Some("https");
-    format!("{}://{host}", if https { "https" } else { "http" })
-}
-
 /// Issues a batch of single-use invitation tokens for one unit of a wave (administrators,
 /// and leaders and change agents for their units) and returns them with their links.
 #[utoipa::path(post, path = "/api/v1/waves/{id}/invitations", tag = "invitations",
@@ -126,7 +108,7 @@ async fn issue_invitations(
         .await?;
     // Only the batch just issued to this caller is read back.
     let internal = |e: store::StoreError| Problem::from_app(&e.into(), caller.locale);
-    let base = public_base(&headers);
+    let base = crate::invitations::public_base(&headers);
     let invitations = state
         .store
         .batch_tokens(batch_id)

@@ -31,14 +31,16 @@ pub fn routes<S>(store: Store) -> Router<S> {
         .with_state(store)
 }
 
-/// The address respondents type or scan: the host this request came to.
-fn public_base(headers: &HeaderMap) -> String {
+/// The address respondents type or scan: the host this request came to (also the links the
+/// REST API returns).
+pub(crate) fn public_base(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
         })
         .unwrap_or("localhost");
     let https = headers
