@@ -300,7 +300,7 @@ fn unit_out(
 /// groups that would reveal one) are `suppressed` with no figures at all. A wave with none of
 /// the caller's units, or a `unit` outside them, is not found.
 #[utoipa::path(get, path = "/api/v1/waves/{id}/indicators", tag = "indicators",
-    params(("id" = String, Path, description = "The wave's id"), IndicatorsQuery),
+    params(("id" = i64, Path, description = "The wave's id", example = 1), IndicatorsQuery),
     responses((status = 200, description = "The wave's indicators", body = WaveIndicatorsOut)))]
 async fn wave_indicators(
     caller: Caller,

@@ -77,7 +77,7 @@ pub struct BatchCreatedOut {
 /// Issues a batch of single-use invitation tokens for one unit of a wave (administrators,
 /// and leaders and change agents for their units) and returns them with their links.
 #[utoipa::path(post, path = "/api/v1/waves/{id}/invitations", tag = "invitations",
-    params(("id" = String, Path, description = "The wave's id")),
+    params(("id" = i64, Path, description = "The wave's id", example = 1)),
     request_body = InvitationsCreate,
     responses((status = 201, description = "The batch issued, with its tokens",
         body = BatchCreatedOut)))]
@@ -179,7 +179,7 @@ pub struct WaveInvitationsOut {
 /// Invitations issued and used per unit of a wave, within the caller's scope (the tokens
 /// themselves are not listed again).
 #[utoipa::path(get, path = "/api/v1/waves/{id}/invitations", tag = "invitations",
-    params(("id" = String, Path, description = "The wave's id")),
+    params(("id" = i64, Path, description = "The wave's id", example = 1)),
     responses((status = 200, description = "Invitations per unit", body = WaveInvitationsOut)))]
 async fn list_invitations(
     caller: Caller,

@@ -88,7 +88,7 @@ fn about_body(problem: Problem) -> Problem {
 /// and, with `dry_run=false`, stores every response or none (administrators). Each problem
 /// is reported by line in `errors`, e.g. field `line 4 (unit_code)`.
 #[utoipa::path(post, path = "/api/v1/waves/{id}/responses/import", tag = "responses",
-    params(("id" = String, Path, description = "The wave's id"), ImportQuery),
+    params(("id" = i64, Path, description = "The wave's id", example = 1), ImportQuery),
     request_body(content = String, content_type = "text/csv", description = "The responses CSV"),
     responses((status = 200, description = "What was (or would be) stored",
         body = ResponsesImportOut)))]

@@ -94,7 +94,7 @@ pub struct UnitDetailOut {
 
 /// One unit within the caller's scope (others are not found).
 #[utoipa::path(get, path = "/api/v1/units/{code}", tag = "units",
-    params(("code" = String, Path, description = "The unit's code")),
+    params(("code" = String, Path, description = "The unit's code", example = "DKI")),
     responses((status = 200, description = "The unit", body = UnitDetailOut)))]
 async fn get_unit(caller: Caller, Path(code): Path<String>) -> ApiResult<Json<UnitDetailOut>> {
     let detail = caller.run(|| ui::get_unit(code)).await?;
@@ -122,7 +122,7 @@ pub struct UnitUpdate {
 
 /// Changes a unit (administrators); its history keeps the old values.
 #[utoipa::path(put, path = "/api/v1/units/{code}", tag = "units",
-    params(("code" = String, Path, description = "The unit's code")),
+    params(("code" = String, Path, description = "The unit's code", example = "DKI")),
     request_body = UnitUpdate,
     responses((status = 200, description = "The unit as changed", body = UnitDetailOut)))]
 async fn update_unit(

@@ -173,7 +173,7 @@ pub(super) async fn wave_detail(caller: &Caller, id: i64) -> ApiResult<WaveDetai
 
 /// One wave with its units within the caller's scope (a wave with none of them is not found).
 #[utoipa::path(get, path = "/api/v1/waves/{id}", tag = "waves",
-    params(("id" = String, Path, description = "The wave's id")),
+    params(("id" = i64, Path, description = "The wave's id", example = 1)),
     responses((status = 200, description = "The wave", body = WaveDetailOut)))]
 async fn get_wave(caller: Caller, Path(id): Path<String>) -> ApiResult<Json<WaveDetailOut>> {
     let id = wave_id(&caller, &id)?;
@@ -315,7 +315,7 @@ pub struct WaveStateChange {
 /// Opens a draft wave or closes an open one (administrators). Any other change is refused
 /// (422).
 #[utoipa::path(post, path = "/api/v1/waves/{id}/state", tag = "waves",
-    params(("id" = String, Path, description = "The wave's id")),
+    params(("id" = i64, Path, description = "The wave's id", example = 1)),
     request_body = WaveStateChange,
     responses((status = 200, description = "The wave as changed", body = WaveDetailOut)))]
 async fn change_state(
@@ -348,7 +348,7 @@ pub struct FollowUpCreate {
 /// Creates the follow-up of a wave (administrators): a draft `follow_up` wave with the same
 /// units (their headcounts as they are now) and instrument, compared with this one.
 #[utoipa::path(post, path = "/api/v1/waves/{id}/follow-up", tag = "waves",
-    params(("id" = String, Path, description = "The id of the wave followed up")),
+    params(("id" = i64, Path, description = "The id of the wave followed up", example = 1)),
     request_body = FollowUpCreate,
     responses((status = 201, description = "The new wave", body = WaveDetailOut)))]
 async fn follow_up(
