@@ -93,7 +93,7 @@ fn NewSecret(created: CreatedToken) -> impl IntoView {
             // Long and unbroken: wrapped anywhere so that it fits a phone; one tap selects it.
             <p><code
                 data-testid="new-token-secret"
-                style="overflow-wrap:anywhere;word-break:break-all;user-select:all"
+                class="token-secret"
             >{secret}</code></p>
             <p role="status"><Text id="tok_secret_once"/></p>
         </div>
