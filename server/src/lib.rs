@@ -21,6 +21,7 @@ pub mod invitations;
 mod plain_answer;
 pub mod rate_limit;
 pub mod shutdown;
+mod stalled_render;
 pub mod startup;
 pub mod survey;
 pub mod telemetry;

@@ -22,7 +22,7 @@ use crate::{
     config::ServeConfig,
     csrf, dashboard_export, hardening, health, invitations,
     rate_limit::{self, Limiters},
-    survey, ServerError,
+    stalled_render, survey, ServerError,
 };
 
 /// A built application: connected, migrated and bound, not yet serving. Binding before
@@ -232,6 +232,9 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
             context, shell,
         ))
         .with_state(leptos_options.clone())
+        .layer(axum::middleware::from_fn(
+            stalled_render::render_again_when_stalled,
+        ))
         .merge(survey::routes(store.clone(), instruments, leptos_options))
         .merge(invitations::routes(store.clone()))
         .merge(dashboard_export::routes(store.clone(), export_indicators))
@@ -287,7 +290,7 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
 
 /// The request path as logged: a respondent's token never reaches the log, so the log cannot
 /// tell when a given invitation was used.
-fn loggable_path(path: &str) -> &str {
+pub(crate) fn loggable_path(path: &str) -> &str {
     if path.starts_with("/s/") {
         "/s/{token}"
     } else {

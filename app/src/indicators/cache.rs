@@ -94,13 +94,21 @@ impl IndicatorCache {
     ) -> Result<Arc<CachedIndicators>, IndicatorCacheError> {
         let responses = store.wave_response_count(wave_id).await?;
         let slot = self.slot(wave_id);
-        let mut cached = slot.lock().await;
-        if let Some(current) = cached.as_ref().filter(|c| c.responses == responses) {
-            return Ok(current.clone());
-        }
-        let computed = Arc::new(compute(store, wave_id).await?);
-        *cached = Some(computed.clone());
-        Ok(computed)
+        let store = store.clone();
+        // A task of its own, holding the slot: a request that gives up (its client left, its
+        // page was rendered again) does not throw away a computation the next reader waits
+        // for; that reader finds the figures in the slot when the task lets go of it.
+        tokio::spawn(async move {
+            let mut cached = slot.lock_owned().await;
+            if let Some(current) = cached.as_ref().filter(|c| c.responses == responses) {
+                return Ok(current.clone());
+            }
+            let computed = Arc::new(compute(&store, wave_id).await?);
+            *cached = Some(computed.clone());
+            Ok(computed)
+        })
+        .await
+        .map_err(|_| IndicatorCacheError::Interrupted(wave_id))?
     }
 
     /// The wave's slot, made the most recently used; the least recently used wave is dropped
