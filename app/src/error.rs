@@ -54,30 +54,16 @@ impl AppError {
 
     /// A sentence for the user, in their language.
     pub fn message(&self, locale: domain::units::Locale) -> String {
-        let (id, en) = match self {
-            AppError::Unauthenticated => {
-                ("Silakan masuk terlebih dahulu.", "Please sign in first.")
-            }
-            AppError::Forbidden => (
-                "Peran Anda tidak mengizinkan tindakan ini.",
-                "Your role does not allow this.",
-            ),
-            AppError::NotFound => ("Data tidak ditemukan.", "Not found."),
+        let key = match self {
+            AppError::Unauthenticated => "error_unauthenticated",
+            AppError::Forbidden => "error_forbidden",
+            AppError::NotFound => "error_not_found",
             AppError::Invalid(message) => return message.clone(),
-            AppError::BadCredentials => (
-                "Nama pengguna atau kata sandi salah, atau akun sedang dikunci sementara.",
-                "Wrong username or password, or the account is temporarily locked.",
-            ),
-            AppError::Unavailable => (
-                "Layanan sedang tidak tersedia. Coba lagi sebentar lagi.",
-                "The service is unavailable. Please try again shortly.",
-            ),
-            AppError::Internal | AppError::Transport(_) => (
-                "Terjadi kesalahan. Coba lagi; jika berulang, hubungi administrator.",
-                "Something went wrong. Try again; if it persists, contact the administrator.",
-            ),
+            AppError::BadCredentials => "error_bad_credentials",
+            AppError::Unavailable => "error_unavailable",
+            AppError::Internal | AppError::Transport(_) => "error_internal",
         };
-        locale.pick(id, en).to_owned()
+        crate::i18n::text(locale, key)
     }
 }
 

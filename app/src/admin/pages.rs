@@ -92,8 +92,8 @@ fn UserEditForm(user: super::UserView, update: ServerAction<UpdateUser>) -> impl
                 <input id=format!("{id}-units") name="units" value=user.unit_codes.join(", ")/>
                 <label for=format!("{id}-active")><Text id="users_active"/></label>
                 <select id=format!("{id}-active") name="active">
-                    <option value="true" selected=user.active>{move || locale.get().pick("Aktif", "Active")}</option>
-                    <option value="false" selected=!user.active>{move || locale.get().pick("Nonaktif", "Inactive")}</option>
+                    <option value="true" selected=user.active><Text id="users_status_active"/></option>
+                    <option value="false" selected=!user.active><Text id="users_status_inactive"/></option>
                 </select>
                 <button type="submit"><Text id="save"/></button>
             </ActionForm>

@@ -74,7 +74,7 @@ pub fn Barriers(
                         decimal(s.proportion * 100.0, 0, l)
                     )
                 }
-                None => text(locale.get(), "dash_hidden").to_owned(),
+                None => text(locale.get(), "dash_hidden"),
             };
             view! { <tr><th scope="row">{row.name}</th><td>{cell}</td></tr> }
         })

@@ -176,7 +176,7 @@ fn HeatmapCell(cell: Cell) -> impl IntoView {
                 );
                 if let Some((_, key)) = mark {
                     tip.push_str("; ");
-                    tip.push_str(text(l, key));
+                    tip.push_str(&text(l, key));
                 }
                 tip
             };

@@ -168,7 +168,7 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
             <dt><Text id="dash_responses"/></dt>
             <dd>{move || format!("{} / {} ({})", count(responses, locale.get()), count(headcount, locale.get()), percent(responses, headcount, locale.get()))}</dd>
             <dt><Text id="dash_overall"/></dt>
-            <dd data-testid="overall-index">{move || overall.map(|v| decimal(v, 1, locale.get())).unwrap_or_else(|| text(locale.get(), "dash_hidden").to_owned())}</dd>
+            <dd data-testid="overall-index">{move || overall.map(|v| decimal(v, 1, locale.get())).unwrap_or_else(|| text(locale.get(), "dash_hidden"))}</dd>
             <dt><Text id="dash_threshold"/></dt>
             <dd>{move || text(locale.get(), "dash_threshold_value").replace("{n}", &threshold.to_string())}</dd>
         </dl>

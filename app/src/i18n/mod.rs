@@ -1,18 +1,30 @@
 //! The interface language: Bahasa Indonesia first, English second.
 //!
-//! Strings live in tables, one file per area (`general.rs`, `dashboard.rs`), looked up by
-//! key; numbers and dates are formatted in `crate::format`; the choice is remembered in a
-//! cookie (`crate::lang_cookie`).
+//! Strings live in Fluent resources, `app/locales/<lang>/<area>.ftl` (`id` and `en`; one file
+//! per area of the interface, e.g. `general.ftl`, `dashboard.ftl`), compiled into the binary
+//! and the WebAssembly by `fluent-templates` and looked up by key with [`text`] or
+//! [`Text`]. To add a string, add `key = …` to that area's file in **both** languages (the
+//! tests below fail when a key is missing from one of them or is used but not defined); a
+//! literal `{` or `}` is written `{"{"}` / `{"}"}`. A new .ftl file is picked up on the next
+//! build of this crate that recompiles this module (edits to existing files are tracked).
+//! Numbers and dates are formatted in `crate::format`; the choice is remembered in a cookie
+//! (`crate::lang_cookie`).
 
+use fluent_templates::{LanguageIdentifier, Loader};
 use leptos::prelude::*;
 
-mod api_tokens;
-mod dashboard;
-mod general;
-mod instruments;
-mod interventions;
-
 pub use domain::units::Locale;
+
+// Every user-facing string, in both languages: the `.ftl` files under `app/locales` (the
+// path is relative to the app crate's `Cargo.toml`).
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "id",
+        // Without this Fluent wraps every placeable in Unicode isolation marks.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
 
 /// The language's BCP 47 code, for `lang` attributes.
 pub fn code(locale: Locale) -> &'static str {
@@ -24,26 +36,22 @@ pub fn other(locale: Locale) -> Locale {
     locale.pick(Locale::En, Locale::Id)
 }
 
-/// Every user-facing string, in both languages.
-/// Every user-facing string, in both languages; "?" for a key that does not exist (the
-/// tests below make sure every key used in the source exists).
-pub fn text(locale: Locale, id: &str) -> &'static str {
-    TABLES
-        .iter()
-        .flat_map(|table| table.iter())
-        .find(|(key, _, _)| *key == id)
-        .map(|(_, id_text, en_text)| locale.pick(*id_text, *en_text))
-        .unwrap_or("?")
+/// The language's identifier in the Fluent resources (the folder under `app/locales`).
+fn language(locale: Locale) -> LanguageIdentifier {
+    locale.pick(
+        fluent_templates::langid!("id"),
+        fluent_templates::langid!("en"),
+    )
 }
 
-/// The string tables, one per area of the interface.
-const TABLES: [&[(&str, &str, &str)]; 5] = [
-    general::GENERAL,
-    dashboard::DASHBOARD,
-    instruments::INSTRUMENTS,
-    interventions::INTERVENTIONS,
-    api_tokens::API_TOKENS,
-];
+/// Every user-facing string, in both languages; "?" for a key that does not exist (the
+/// tests below make sure every key used in the source exists, in both languages; a key
+/// missing from English alone would fall back to Indonesian).
+pub fn text(locale: Locale, id: &str) -> String {
+    LOCALES
+        .try_lookup(&language(locale), id)
+        .unwrap_or_else(|| "?".to_owned())
+}
 
 pub fn provide_locale() {
     provide_context(RwSignal::new(crate::lang_cookie::current()));
@@ -84,39 +92,150 @@ pub fn LanguageToggle() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use std::{collections::BTreeSet, fs, path::Path};
+    use std::{
+        collections::{BTreeMap, BTreeSet},
+        fs,
+        path::Path,
+    };
+
+    use fluent_templates::fluent_bundle::FluentResource;
 
     use super::*;
 
-    fn keys() -> Vec<&'static str> {
-        TABLES
-            .iter()
-            .flat_map(|t| t.iter())
-            .map(|(key, _, _)| *key)
-            .collect()
+    const LANGUAGES: [Locale; 2] = [Locale::Id, Locale::En];
+
+    /// The messages of one language, per area file (`general.ftl` → its keys), read from
+    /// `app/locales/<lang>/`. Every file must parse without a Fluent syntax error.
+    fn messages(locale: Locale) -> BTreeMap<String, Vec<String>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(code(locale));
+        let mut areas = BTreeMap::new();
+        for entry in fs::read_dir(&dir).expect("locale folder") {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("file name")
+                .to_owned();
+            assert!(
+                path.extension().is_some_and(|e| e == "ftl"),
+                "{} is not a .ftl file",
+                path.display()
+            );
+            let source = fs::read_to_string(&path).expect("ftl file");
+            if let Err((_, errors)) = FluentResource::try_new(source.clone()) {
+                panic!("{}: {errors:?}", path.display());
+            }
+            areas.insert(name, source.lines().filter_map(message_id).collect());
+        }
+        assert!(!areas.is_empty(), "no .ftl file in {}", dir.display());
+        areas
+    }
+
+    /// The key a line of a (syntactically valid) .ftl file defines: `key = …` at the start of
+    /// the line. Comments start with `#`, continuation lines with spaces.
+    fn message_id(line: &str) -> Option<String> {
+        let (id, _) = line.split_once('=')?;
+        let id = id.trim_end();
+        let valid = id.starts_with(|c: char| c.is_ascii_alphabetic())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        valid.then(|| id.to_owned())
+    }
+
+    /// Every key of a language, checking that none is defined twice.
+    fn keys(locale: Locale) -> BTreeSet<String> {
+        let mut keys = BTreeSet::new();
+        for (area, ids) in messages(locale) {
+            for id in ids {
+                assert!(keys.insert(id.clone()), "{id} is defined twice ({area})");
+            }
+        }
+        keys
     }
 
     #[test]
-    fn every_key_is_unique_and_translated() {
-        let mut seen = BTreeSet::new();
-        for (key, id_text, en_text) in TABLES.iter().flat_map(|t| t.iter()) {
-            assert!(seen.insert(*key), "{key} is defined twice");
-            assert!(
-                !id_text.trim().is_empty() && !en_text.trim().is_empty(),
-                "{key}"
+    fn both_languages_define_the_same_messages_in_the_same_files() {
+        let indonesian = messages(Locale::Id);
+        let english = messages(Locale::En);
+        assert_eq!(
+            indonesian.keys().collect::<Vec<_>>(),
+            english.keys().collect::<Vec<_>>(),
+            "the two languages have different area files"
+        );
+        for (area, ids) in &indonesian {
+            let id_keys: BTreeSet<_> = ids.iter().collect();
+            let en_keys: BTreeSet<_> = english[area].iter().collect();
+            assert_eq!(
+                id_keys.difference(&en_keys).collect::<Vec<_>>(),
+                Vec::<&&String>::new(),
+                "in id/{area} but not in en/{area}"
             );
+            assert_eq!(
+                en_keys.difference(&id_keys).collect::<Vec<_>>(),
+                Vec::<&&String>::new(),
+                "in en/{area} but not in id/{area}"
+            );
+        }
+        assert_eq!(keys(Locale::Id), keys(Locale::En));
+    }
+
+    #[test]
+    fn every_message_renders_without_errors_and_is_translated() {
+        let keys = keys(Locale::Id);
+        assert!(keys.len() > 300, "too few messages: {}", keys.len());
+        for key in &keys {
+            let [id_text, en_text] = LANGUAGES.map(|locale| {
+                let lang = language(locale);
+                let value = LOCALES
+                    .lookup_single_language::<String>(&lang, key, None)
+                    .unwrap_or_else(|e| panic!("{key} ({lang}): {e:?}"));
+                assert!(!value.trim().is_empty(), "{key} ({lang}) is empty");
+                assert!(
+                    !value.contains(['\u{2068}', '\u{2069}']),
+                    "{key} ({lang}) has isolation marks"
+                );
+                assert_eq!(text(locale, key), value, "{key} ({lang})");
+                value
+            });
             // Words spelt alike in both languages.
-            if !["wave_status", "dash_unit", "iv_status"].contains(key) {
+            if !["wave_status", "dash_unit", "iv_status"].contains(&key.as_str()) {
                 assert_ne!(id_text, en_text, "{key} is not translated");
             }
         }
     }
 
-    /// Every `Text id="…"` and `text(…, "…")` in the interface's source names a key of the
-    /// tables, so no page ever shows "?".
+    #[test]
+    fn lookups_give_the_expected_text() {
+        assert_eq!(text(Locale::Id, "switch_language"), "English");
+        assert_eq!(text(Locale::En, "switch_language"), "Bahasa Indonesia");
+        assert_eq!(text(Locale::Id, "status_loading"), "Memuat…");
+        assert_eq!(text(Locale::En, "status_loading"), "Loading…");
+        assert_eq!(
+            text(Locale::Id, "wave_status"),
+            text(Locale::En, "wave_status")
+        );
+        // Literal braces stay: the callers replace `{n}` themselves.
+        assert_eq!(
+            text(Locale::En, "dash_threshold_value"),
+            "groups with fewer than {n} respondents are not shown"
+        );
+        assert_eq!(
+            text(Locale::Id, "compose_new_dimension_hint"),
+            "Hanya bila \"Dimensi baru\" dipilih di atas. Dimensi baru tidak dibandingkan \
+             dengan survei lain."
+        );
+        assert_eq!(text(Locale::Id, "no_such_key"), "?");
+        assert_eq!(text(Locale::En, "no_such_key"), "?");
+    }
+
+    /// Every `Text id="…"`, `text(…, "…")` and key-like literal (`"dash_…"`, `"error_…"`, …)
+    /// in the interface's source names a key of the .ftl files, so no page ever shows "?".
     #[test]
     fn every_key_used_in_the_source_exists() {
-        let known: BTreeSet<&str> = keys().into_iter().collect();
+        let known = keys(Locale::Id);
         let mut used = BTreeSet::new();
         let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
         while let Some(dir) = stack.pop() {
@@ -137,6 +256,7 @@ mod tests {
                         ("\"pb_", 1),
                         ("\"rg_", 1),
                         ("\"tok_", 1),
+                        ("\"error_", 1),
                     ] {
                         for (at, _) in source.match_indices(marker) {
                             let rest = &source[at + skip..];
@@ -145,15 +265,36 @@ mod tests {
                             }
                         }
                     }
+                    // `text(locale, "key")`, whatever the key's prefix.
+                    for (at, _) in source.match_indices("text(") {
+                        let free = source[..at]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+                        let line = source[at..].lines().next().unwrap_or_default();
+                        let key = line
+                            .split_once(", \"")
+                            .and_then(|(_, rest)| rest.split_once('"'))
+                            .map(|(key, _)| key)
+                            .filter(|key| {
+                                !key.is_empty()
+                                    && key.chars().all(|c| {
+                                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
+                                    })
+                            });
+                        if let (true, Some(key)) = (free, key) {
+                            used.insert(key.to_owned());
+                        }
+                    }
                 }
             }
         }
         assert!(used.len() > 50, "the scan found too few keys: {used:?}");
         for key in &used {
-            assert!(
-                known.contains(key.as_str()),
-                "{key} is used but not defined"
-            );
+            assert!(known.contains(key), "{key} is used but not defined");
+            for locale in LANGUAGES {
+                assert_ne!(text(locale, key), "?", "{key}");
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ fn InstrumentTable(rows: Vec<InstrumentRow>) -> impl IntoView {
                             <td>{version}</td>
                             <td>{items}</td>
                             <td>{move || if waves == 0 {
-                                text(locale.get(), "instrument_unused").to_owned()
+                                text(locale.get(), "instrument_unused")
                             } else {
                                 format!("{waves} {}", text(locale.get(), "instrument_waves_count"))
                             }}</td>

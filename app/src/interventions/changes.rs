@@ -88,11 +88,7 @@ async fn parse_form(
         }
     }
     if unit_ids.is_empty() && form.units.trim().is_empty() {
-        problems.push(
-            locale
-                .pick("Pilih setidaknya satu unit.", "Choose at least one unit.")
-                .to_owned(),
-        );
+        problems.push(crate::i18n::text(locale, "iv_need_unit"));
     }
 
     let names = Names::load(store).await?;
@@ -103,14 +99,7 @@ async fn parse_form(
         .ok()
         .filter(|id| names.agents.iter().any(|(agent, _, _)| agent == id));
     if owner.is_none() {
-        problems.push(
-            locale
-                .pick(
-                    "Pilih penanggung jawab: seorang agen perubahan yang aktif.",
-                    "Choose an owner: an active change agent.",
-                )
-                .to_owned(),
-        );
+        problems.push(crate::i18n::text(locale, "iv_need_owner"));
     }
     let mut collaborator_user_ids = Vec::new();
     for raw in &form.collaborators {
@@ -196,14 +185,7 @@ async fn visible_plan(
 
 /// A closed plan (done, cancelled) or a move someone else made first.
 fn conflict(locale: Locale) -> AppError {
-    AppError::Invalid(
-        locale
-            .pick(
-                "Rencana ini baru saja diubah orang lain atau sudah ditutup. Muat ulang halaman.",
-                "This plan was just changed by someone else or is closed. Reload the page.",
-            )
-            .to_owned(),
-    )
+    AppError::Invalid(crate::i18n::text(locale, "iv_conflict"))
 }
 
 fn store_error(e: StoreError, locale: Locale) -> AppError {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{Caveat, Estimate, Evaluation, EvaluationRow};
 use crate::{
     format::decimal,
-    i18n::{use_locale, Locale, Text},
+    i18n::{text, use_locale, Locale, Text},
 };
 
 fn estimate(e: Option<Estimate>, locale: Locale) -> String {
@@ -17,7 +17,7 @@ fn estimate(e: Option<Estimate>, locale: Locale) -> String {
             "{}{} ({} {} – {})",
             if e.value > 0.0 { "+" } else { "" },
             decimal(e.value, 1, locale),
-            locale.pick("IK 95%", "95% CI"),
+            text(locale, "dash_ci"),
             decimal(e.low, 1, locale),
             decimal(e.high, 1, locale)
         ),
@@ -25,10 +25,7 @@ fn estimate(e: Option<Estimate>, locale: Locale) -> String {
 }
 
 fn index(value: Option<f64>, locale: Locale) -> String {
-    value.map_or_else(
-        || locale.pick("disembunyikan", "hidden").to_owned(),
-        |v| decimal(v, 1, locale),
-    )
+    value.map_or_else(|| text(locale, "dash_hidden"), |v| decimal(v, 1, locale))
 }
 
 fn caveat_text(caveat: Caveat) -> &'static str {

@@ -161,14 +161,7 @@ pub async fn import_units_csv(
             .map_err(|e| match e {
                 // Someone changed the units since the check: ask to check again.
                 store::StoreError::Conflict(_) | store::StoreError::Invalid(_) => {
-                    AppError::Invalid(
-                        locale
-                            .pick(
-                                "Data unit berubah sejak diperiksa. Periksa ulang lalu impor lagi.",
-                                "The units changed since the check. Check again, then import.",
-                            )
-                            .into(),
-                    )
+                    AppError::Invalid(crate::i18n::text(locale, "units_import_changed"))
                 }
                 other => other.into(),
             })?;
