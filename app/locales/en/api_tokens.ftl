@@ -8,6 +8,7 @@ tok_docs = Read the API documentation
 tok_intro_revoke = Revoke a token that is no longer used or may have leaked: requests with a revoked token are refused at once.
 tok_new = New token
 tok_name = Token name (what it is for)
+tok_name_invalid = A token name is required, at most { $max } characters (now { $length }).
 tok_create = Create token
 tok_secret_title = Your new token
 tok_secret_once = Copy it now: it will not be shown again. Keep it somewhere safe; whoever holds it can act as you.

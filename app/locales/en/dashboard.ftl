@@ -59,3 +59,4 @@ dash_comments_shown = {"{"}total{"}"} comments; the {"{"}shown{"}"} texts writte
 dash_comments_none = No comments yet.
 dash_items = Answers per statement
 dash_reverse_keyed = (reverse-keyed)
+dash_unknown_dimension = Unknown dimension: { $dimension }

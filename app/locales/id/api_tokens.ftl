@@ -8,6 +8,7 @@ tok_docs = Baca dokumentasi API
 tok_intro_revoke = Cabut token yang tidak lagi dipakai atau mungkin bocor: permintaan dengan token yang dicabut langsung ditolak.
 tok_new = Token baru
 tok_name = Nama token (untuk apa token dipakai)
+tok_name_invalid = Nama token wajib diisi, paling banyak { $max } karakter (sekarang { $length }).
 tok_create = Buat token
 tok_secret_title = Token baru Anda
 tok_secret_once = Salin sekarang: token ini tidak akan ditampilkan lagi. Simpan di tempat yang aman; siapa pun yang memegangnya dapat bertindak atas nama Anda.

@@ -59,3 +59,4 @@ dash_comments_shown = {"{"}total{"}"} komentar; {"{"}shown{"}"} teks yang paling
 dash_comments_none = Belum ada komentar.
 dash_items = Sebaran jawaban per pernyataan
 dash_reverse_keyed = (dibalik)
+dash_unknown_dimension = Dimensi tidak dikenal: { $dimension }

@@ -11,6 +11,7 @@ use super::{AuditView, UserView};
 use crate::{
     auth::ssr::{authorize, NewUserInput},
     error::AppError,
+    i18n::{text, text_with},
 };
 
 fn store() -> Result<Store, AppError> {
@@ -77,18 +78,19 @@ async fn unit_ids_of(store: &Store, units: &str, role: Role) -> Result<Vec<i64>,
         .split([',', ' ', '\n'])
         .filter(|s| !s.trim().is_empty())
     {
-        let code = UnitCode::parse(raw)
-            .map_err(|_| AppError::Invalid(format!("Kode unit tidak valid: {raw}")))?;
+        let code =
+            UnitCode::parse(raw).map_err(|_| invalid("users_unit_code_invalid", "code", raw))?;
         let record = store
             .unit_by_code(&code)
             .await?
-            .ok_or_else(|| AppError::Invalid(format!("Unit tidak ditemukan: {raw}")))?;
+            .ok_or_else(|| invalid("users_unit_not_found", "code", raw))?;
         unit_ids.push(record.id);
     }
     if role != Role::Admin && unit_ids.is_empty() {
-        return Err(AppError::Invalid(
-            "Pimpinan dan agen perubahan memerlukan setidaknya satu unit.".into(),
-        ));
+        return Err(AppError::Invalid(text(
+            crate::lang_cookie::current(),
+            "users_need_unit",
+        )));
     }
     Ok(unit_ids)
 }
@@ -138,7 +140,7 @@ pub async fn list_audit(action: String, offset: u32) -> Result<Vec<AuditView>, A
         "" => None,
         a => Some(
             a.parse::<AuditAction>()
-                .map_err(|_| AppError::Invalid(format!("Jenis tindakan tidak dikenal: {a}")))?,
+                .map_err(|_| invalid("audit_unknown_action", "action", a))?,
         ),
     };
     let filter = AuditFilter {
@@ -159,4 +161,13 @@ pub async fn list_audit(action: String, offset: u32) -> Result<Vec<AuditView>, A
             detail: e.detail.to_string(),
         })
         .collect())
+}
+
+/// A refusal naming what was typed, in the user's language.
+fn invalid(key: &str, name: &str, value: &str) -> AppError {
+    AppError::Invalid(text_with(
+        crate::lang_cookie::current(),
+        key,
+        &[(name, value.to_owned())],
+    ))
 }

@@ -10,6 +10,7 @@ use super::{ApiTokenView, CreatedToken};
 use crate::{
     auth::ssr::{current_auth_user, ApiCaller, AuthUser},
     error::AppError,
+    i18n::text_with,
 };
 
 fn store() -> Result<Store, AppError> {
@@ -50,11 +51,13 @@ fn checked_name(name: &str, locale: Locale) -> Result<&str, AppError> {
     let name = name.trim();
     let length = name.chars().count();
     if length == 0 || length > MAX_TOKEN_NAME {
-        return Err(AppError::Invalid(locale.pick(
-            format!(
-                "Nama token wajib diisi, paling banyak {MAX_TOKEN_NAME} karakter (sekarang {length})."
-            ),
-            format!("A token name is required, at most {MAX_TOKEN_NAME} characters (now {length})."),
+        return Err(AppError::Invalid(text_with(
+            locale,
+            "tok_name_invalid",
+            &[
+                ("max", MAX_TOKEN_NAME.to_string()),
+                ("length", length.to_string()),
+            ],
         )));
     }
     Ok(name)

@@ -289,9 +289,10 @@ pub async fn create_user(
         )
         .await
         .map_err(|e| match e {
-            store::StoreError::Conflict(_) => {
-                AppError::Invalid("Nama pengguna itu sudah dipakai.".into())
-            }
+            store::StoreError::Conflict(_) => AppError::Invalid(crate::i18n::text(
+                crate::lang_cookie::current(),
+                "users_username_taken",
+            )),
             other => other.into(),
         })
 }

@@ -172,7 +172,7 @@ pub fn describe(reason: &RiskReason, dimensions: &[DimensionHead], locale: Local
 
 fn format_p(p: f64, locale: Locale) -> String {
     if p < 0.001 {
-        locale.pick("< 0,001", "< 0.001").to_owned()
+        format!("< {}", decimal(0.001, 3, locale))
     } else {
         decimal(p, 3, locale)
     }

@@ -15,6 +15,7 @@ use super::{GapRow, GapTotalRow, GapsView};
 use crate::{
     auth::ssr::{authorize, AuthUser},
     error::AppError,
+    i18n::text_with,
     interventions::{ssr::may_on_all, UnitName},
 };
 
@@ -143,9 +144,10 @@ pub async fn create(form: GapForm, lang: &str) -> Result<i64, AppError> {
     }
     .filter(|u| may_plan(&user, u.id));
     if unit.is_none() {
-        problems.push(locale.pick(
-            format!("Unit `{}` tidak ditemukan di unit Anda.", form.unit.trim()),
-            format!("Unit `{}` is not among your units.", form.unit.trim()),
+        problems.push(text_with(
+            locale,
+            "iv_unit_not_in_scope",
+            &[("code", form.unit.trim().to_owned())],
         ));
     }
     let mut note = |e: domain::interventions::InterventionError| problems.push(e.message(locale));
@@ -169,9 +171,10 @@ pub async fn create(form: GapForm, lang: &str) -> Result<i64, AppError> {
             match found.filter(|p| p.unit_ids.iter().any(|u| user.scope.contains(*u))) {
                 Some(plan) => Some(plan.id),
                 None => {
-                    problems.push(locale.pick(
-                        format!("Rencana `{raw}` tidak ditemukan."),
-                        format!("Plan `{raw}` not found."),
+                    problems.push(text_with(
+                        locale,
+                        "rg_plan_not_found",
+                        &[("plan", raw.to_owned())],
                     ));
                     None
                 }

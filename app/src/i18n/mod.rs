@@ -7,10 +7,14 @@
 //! tests below fail when a key is missing from one of them or is used but not defined); a
 //! literal `{` or `}` is written `{"{"}` / `{"}"}`. A new .ftl file is picked up on the next
 //! build of this crate that recompiles this module (edits to existing files are tracked).
+//! A message with variables (`{ $code }`) is looked up with [`text_with`]; both languages must
+//! use the same variables.
 //! Numbers and dates are formatted in `crate::format`; the choice is remembered in a cookie
 //! (`crate::lang_cookie`).
 
-use fluent_templates::{LanguageIdentifier, Loader};
+use std::{borrow::Cow, collections::HashMap};
+
+use fluent_templates::{fluent_bundle::FluentValue, LanguageIdentifier, Loader};
 use leptos::prelude::*;
 
 pub use domain::units::Locale;
@@ -46,10 +50,30 @@ fn language(locale: Locale) -> LanguageIdentifier {
 
 /// Every user-facing string, in both languages; "?" for a key that does not exist (the
 /// tests below make sure every key used in the source exists, in both languages; a key
-/// missing from English alone would fall back to Indonesian).
+/// missing from English alone would fall back to Indonesian). A message with variables is
+/// looked up with [`text_with`].
 pub fn text(locale: Locale, id: &str) -> String {
     LOCALES
         .try_lookup(&language(locale), id)
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+/// A message with variables: `args` gives each `{ $name }` its text, e.g.
+/// `text_with(locale, "wave_unknown_unit", &[("code", code.to_owned())])`. Values are
+/// inserted as they are (numbers are passed already formatted by `crate::format`, so Fluent
+/// does not format them again); "?" for a key that does not exist or a variable left out.
+pub fn text_with(locale: Locale, id: &str, args: &[(&str, String)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| {
+            (
+                Cow::Owned((*name).to_owned()),
+                FluentValue::from(value.clone()),
+            )
+        })
+        .collect();
+    LOCALES
+        .try_lookup_with_args(&language(locale), id, &args)
         .unwrap_or_else(|| "?".to_owned())
 }
 
@@ -145,6 +169,46 @@ mod tests {
         valid.then(|| id.to_owned())
     }
 
+    /// The variables (`{ $name }`) each message of a language uses, by key.
+    fn variables(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(code(locale));
+        let mut out = BTreeMap::new();
+        for entry in fs::read_dir(&dir).expect("locale folder") {
+            let source = fs::read_to_string(entry.expect("entry").path()).expect("ftl file");
+            let mut current: Option<String> = None;
+            for line in source.lines() {
+                if let Some(id) = message_id(line) {
+                    current = Some(id);
+                } else if !line.starts_with(' ') {
+                    // A comment or a blank line ends the message.
+                    current = None;
+                }
+                let Some(id) = &current else { continue };
+                let names: &mut BTreeSet<String> = out.entry(id.clone()).or_default();
+                for (at, _) in line.match_indices('$') {
+                    let name: String = line[at + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    if !name.is_empty() {
+                        names.insert(name);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A sample value for each variable: `<name>`.
+    fn sample_args(names: &BTreeSet<String>) -> Vec<(&str, String)> {
+        names
+            .iter()
+            .map(|name| (name.as_str(), format!("<{name}>")))
+            .collect()
+    }
+
     /// Every key of a language, checking that none is defined twice.
     fn keys(locale: Locale) -> BTreeSet<String> {
         let mut keys = BTreeSet::new();
@@ -186,18 +250,39 @@ mod tests {
     fn every_message_renders_without_errors_and_is_translated() {
         let keys = keys(Locale::Id);
         assert!(keys.len() > 300, "too few messages: {}", keys.len());
+        let [id_variables, en_variables] = LANGUAGES.map(variables);
         for key in &keys {
+            // Both languages fill in the same variables; each gets a sample value here.
+            let names = &id_variables[key];
+            assert_eq!(
+                names, &en_variables[key],
+                "{key} uses other variables in English"
+            );
+            let args = sample_args(names);
+            let fluent_args: HashMap<String, FluentValue> = args
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), FluentValue::from(value.clone())))
+                .collect();
             let [id_text, en_text] = LANGUAGES.map(|locale| {
                 let lang = language(locale);
                 let value = LOCALES
-                    .lookup_single_language::<String>(&lang, key, None)
+                    .lookup_single_language(&lang, key, Some(&fluent_args))
                     .unwrap_or_else(|e| panic!("{key} ({lang}): {e:?}"));
                 assert!(!value.trim().is_empty(), "{key} ({lang}) is empty");
                 assert!(
                     !value.contains(['\u{2068}', '\u{2069}']),
                     "{key} ({lang}) has isolation marks"
                 );
-                assert_eq!(text(locale, key), value, "{key} ({lang})");
+                for (name, sample) in &args {
+                    assert!(value.contains(sample), "{key} ({lang}) drops ${name}");
+                }
+                if args.is_empty() {
+                    assert_eq!(text(locale, key), value, "{key} ({lang})");
+                } else {
+                    assert_eq!(text_with(locale, key, &args), value, "{key} ({lang})");
+                    // Without its variables the message is not shown half-filled.
+                    assert_eq!(text(locale, key), "?", "{key} ({lang})");
+                }
                 value
             });
             // Words spelt alike in both languages.
@@ -231,8 +316,45 @@ mod tests {
         assert_eq!(text(Locale::En, "no_such_key"), "?");
     }
 
-    /// Every `Text id="…"`, `text(…, "…")` and key-like literal (`"dash_…"`, `"error_…"`, …)
-    /// in the interface's source names a key of the .ftl files, so no page ever shows "?".
+    #[test]
+    fn variables_are_filled_in_as_given() {
+        let code = || vec![("code", "T.A.K1".to_owned())];
+        assert_eq!(
+            text_with(Locale::Id, "wave_unknown_unit", &code()),
+            "Kode unit tidak dikenal: T.A.K1"
+        );
+        assert_eq!(
+            text_with(Locale::En, "wave_unknown_unit", &code()),
+            "Unknown unit code: T.A.K1"
+        );
+        // Numbers come formatted by `crate::format` and stay as they are.
+        let share = [
+            ("barrier", "Anggaran".to_owned()),
+            ("share", crate::format::decimal(1234.5, 1, Locale::Id)),
+        ];
+        assert_eq!(
+            text_with(Locale::Id, "iv_evidence_barrier", &share),
+            "Hambatan yang sering disebut: Anggaran (1234,5% responden)"
+        );
+        // Extra variables are ignored; a missing one or key gives "?".
+        let mut extra = code();
+        extra.push(("unused", "x".to_owned()));
+        assert_eq!(
+            text_with(Locale::En, "wave_unknown_unit", &extra),
+            "Unknown unit code: T.A.K1"
+        );
+        assert_eq!(text_with(Locale::En, "wave_unknown_unit", &[]), "?");
+        assert_eq!(text_with(Locale::Id, "no_such_key", &code()), "?");
+        // A message without variables is the same with `text`.
+        assert_eq!(
+            text_with(Locale::En, "switch_language", &[]),
+            text(Locale::En, "switch_language")
+        );
+    }
+
+    /// Every `Text id="…"`, `text(…, "…")`, `text_with(…, "…", …)` and key-like literal
+    /// (`"dash_…"`, `"error_…"`, `"compose_…"`, …) in the interface's source names a key of the
+    /// .ftl files, so no page ever shows "?".
     #[test]
     fn every_key_used_in_the_source_exists() {
         let known = keys(Locale::Id);
@@ -257,6 +379,9 @@ mod tests {
                         ("\"rg_", 1),
                         ("\"tok_", 1),
                         ("\"error_", 1),
+                        ("\"compose_", 1),
+                        ("\"users_", 1),
+                        ("\"audit_", 1),
                     ] {
                         for (at, _) in source.match_indices(marker) {
                             let rest = &source[at + skip..];
@@ -265,35 +390,40 @@ mod tests {
                             }
                         }
                     }
-                    // `text(locale, "key")`, whatever the key's prefix.
-                    for (at, _) in source.match_indices("text(") {
-                        let free = source[..at]
-                            .chars()
-                            .next_back()
-                            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
-                        let line = source[at..].lines().next().unwrap_or_default();
-                        let key = line
-                            .split_once(", \"")
-                            .and_then(|(_, rest)| rest.split_once('"'))
-                            .map(|(key, _)| key)
-                            .filter(|key| {
-                                !key.is_empty()
-                                    && key.chars().all(|c| {
-                                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
-                                    })
-                            });
-                        if let (true, Some(key)) = (free, key) {
-                            used.insert(key.to_owned());
+                    // `text(locale, "key")` and `text_with(locale, "key", …)`, whatever the
+                    // key's prefix, also when the call is spread over several lines.
+                    for call in ["text(", "text_with("] {
+                        for (at, _) in source.match_indices(call) {
+                            let free = source[..at]
+                                .chars()
+                                .next_back()
+                                .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+                            let key = source[at + call.len()..]
+                                .split_once(',')
+                                .and_then(|(_, rest)| rest.trim_start().strip_prefix('"'))
+                                .and_then(|rest| rest.split_once('"'))
+                                .map(|(key, _)| key)
+                                .filter(|key| {
+                                    !key.is_empty()
+                                        && key.chars().all(|c| {
+                                            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
+                                        })
+                                });
+                            if let (true, Some(key)) = (free, key) {
+                                used.insert(key.to_owned());
+                            }
                         }
                     }
                 }
             }
         }
         assert!(used.len() > 50, "the scan found too few keys: {used:?}");
+        let variables = variables(Locale::Id);
         for key in &used {
             assert!(known.contains(key), "{key} is used but not defined");
+            let args = sample_args(&variables[key]);
             for locale in LANGUAGES {
-                assert_ne!(text(locale, key), "?", "{key}");
+                assert_ne!(text_with(locale, key, &args), "?", "{key}");
             }
         }
     }

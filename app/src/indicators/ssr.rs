@@ -68,7 +68,11 @@ pub async fn wave_indicators(
         // A unit of the organisation that is not in this wave.
         OrganisationError::UnknownUnit(_) => AppError::NotFound,
         OrganisationError::UnknownDimension(dimension) => {
-            AppError::Invalid(format!("Dimensi tidak dikenal: {dimension}"))
+            AppError::Invalid(crate::i18n::text_with(
+                crate::lang_cookie::current(),
+                "dash_unknown_dimension",
+                &[("dimension", dimension.to_string())],
+            ))
         }
         other => {
             tracing::error!(wave_id, error = %other, "filtering indicators");

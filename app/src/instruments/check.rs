@@ -10,6 +10,8 @@ use domain::instrument::{
 };
 use domain::units::Locale;
 
+use crate::i18n::{text, text_with};
+
 use super::form::{ComposeForm, CustomItemForm, CUSTOM_ROWS, NEW_DIMENSION, SCALE_AGREEMENT_5};
 
 /// The section that holds the custom items, after the library's sections.
@@ -28,19 +30,16 @@ pub fn compose(form: &ComposeForm, locale: Locale) -> Result<Instrument, Vec<Str
     };
     let survey_id = form.survey_id.trim();
     if Slug::parse(survey_id).is_none() {
-        problems.push(
-            format!("Id survei `{survey_id}` tidak sah: gunakan huruf kecil dan angka yang dihubungkan dengan satu '-' atau '_', diawali huruf, paling banyak 64 karakter (misalnya kesiapan-digital-2026)."),
-            format!("The survey id `{survey_id}` is not valid: use lowercase letters and digits joined by single '-' or '_', starting with a letter, at most 64 characters (for example kesiapan-digital-2026)."),
-        );
+        problems.note("compose_error_survey_id", &[("id", survey_id.to_owned())]);
     }
     let title = problems.text(
-        ("Judul", "Title"),
+        &text(locale, "compose_field_title"),
         &form.title_id,
         &form.title_en,
         limits::TITLE_MAX,
     );
     let description = problems.text(
-        ("Deskripsi", "Description"),
+        &text(locale, "compose_field_description"),
         &form.description_id,
         &form.description_en,
         limits::DESCRIPTION_MAX,
@@ -48,20 +47,14 @@ pub fn compose(form: &ComposeForm, locale: Locale) -> Result<Instrument, Vec<Str
     let scale = match form.scale.as_str() {
         "" | SCALE_AGREEMENT_5 => Scale::agreement_5(),
         other => {
-            problems.push(
-                format!("Skala `{other}` tidak tersedia."),
-                format!("The scale `{other}` is not available."),
-            );
+            problems.note("compose_error_scale", &[("scale", other.to_owned())]);
             Scale::agreement_5()
         }
     };
     let library_ids = library_items(form, &mut problems);
     let custom = custom_items(&form.custom, &mut problems);
     if library_ids.is_empty() && custom.items.is_empty() {
-        problems.push(
-            "Pilih setidaknya satu pernyataan dari pustaka atau tulis pernyataan tambahan.".into(),
-            "Choose at least one library statement or write an additional statement.".into(),
-        );
+        problems.note("compose_error_no_items", &[]);
     }
     if !problems.list.is_empty() {
         return Err(problems.list);
@@ -83,33 +76,26 @@ struct Problems {
 }
 
 impl Problems {
-    fn push(&mut self, id: String, en: String) {
-        self.list.push(self.locale.pick(id, en));
+    /// Notes the problem the message `id` of `crate::i18n` describes, in the user's language.
+    fn note(&mut self, id: &str, args: &[(&str, String)]) {
+        self.list.push(text_with(self.locale, id, args));
     }
 
-    /// Checks a text in both languages (present, not too long) and returns it as a draft.
-    fn text(&mut self, label: (&str, &str), id: &str, en: &str, max: usize) -> TextDraft {
-        for (text, language) in [
-            (id, ("bahasa Indonesia", "Indonesian")),
-            (en, ("bahasa Inggris", "English")),
-        ] {
-            let length = text.trim().chars().count();
+    /// Checks a text in both languages (present, not too long) and returns it as a draft;
+    /// `field` names it in problems ("Judul", "Pernyataan tambahan 2").
+    fn text(&mut self, field: &str, id: &str, en: &str, max: usize) -> TextDraft {
+        for (given, language) in [(id, "compose_language_id"), (en, "compose_language_en")] {
+            let length = given.trim().chars().count();
+            let mut args = vec![
+                ("field", field.to_owned()),
+                ("language", text(self.locale, language)),
+            ];
             if length == 0 {
-                self.push(
-                    format!("{}: teks {} belum diisi.", label.0, language.0),
-                    format!("{}: the {} text is missing.", label.1, language.1),
-                );
+                self.note("compose_error_text_missing", &args);
             } else if length > max {
-                self.push(
-                    format!(
-                        "{}: teks {} terdiri dari {length} karakter; paling banyak {max}.",
-                        label.0, language.0
-                    ),
-                    format!(
-                        "{}: the {} text has {length} characters; at most {max} are allowed.",
-                        label.1, language.1
-                    ),
-                );
+                args.push(("length", length.to_string()));
+                args.push(("max", max.to_string()));
+                self.note("compose_error_text_too_long", &args);
             }
         }
         TextDraft::new(id.trim(), en.trim())
@@ -121,10 +107,7 @@ fn library_items(form: &ComposeForm, problems: &mut Problems) -> Vec<String> {
     let library = library();
     for id in &form.items {
         if library.item(id).is_none() {
-            problems.push(
-                format!("Butir pustaka `{id}` tidak ada."),
-                format!("There is no library item `{id}`."),
-            );
+            problems.note("compose_error_library_item", &[("id", id.clone())]);
         }
     }
     library
@@ -137,9 +120,9 @@ fn library_items(form: &ComposeForm, problems: &mut Problems) -> Vec<String> {
 fn custom_items(rows: &[CustomItemForm], problems: &mut Problems) -> CustomItems {
     let mut custom = CustomItems::default();
     if rows.len() > CUSTOM_ROWS {
-        problems.push(
-            format!("Paling banyak {CUSTOM_ROWS} pernyataan tambahan."),
-            format!("At most {CUSTOM_ROWS} additional statements."),
+        problems.note(
+            "compose_error_too_many_custom",
+            &[("max", CUSTOM_ROWS.to_string())],
         );
     }
     // New dimensions by id, with the row that named them first.
@@ -149,30 +132,23 @@ fn custom_items(rows: &[CustomItemForm], problems: &mut Problems) -> CustomItems
             continue;
         }
         let number = index + 1;
-        let label = (
-            format!("Pernyataan tambahan {number}"),
-            format!("Additional statement {number}"),
+        let field = text_with(
+            problems.locale,
+            "compose_field_custom_item",
+            &[("number", number.to_string())],
         );
-        let text = problems.text(
-            (label.0.as_str(), label.1.as_str()),
-            &row.text_id,
-            &row.text_en,
-            limits::ITEM_TEXT_MAX,
-        );
+        let statement = problems.text(&field, &row.text_id, &row.text_en, limits::ITEM_TEXT_MAX);
         let dimension = match row.dimension.trim() {
             "" => {
-                problems.push(
-                    format!("{}: pilih dimensi yang diukurnya.", label.0),
-                    format!("{}: choose the dimension it measures.", label.1),
-                );
+                problems.note("compose_error_choose_dimension", &[("field", field)]);
                 String::new()
             }
             NEW_DIMENSION => new_dimension(row, number, &mut new_dimensions, problems),
             known if library().dimension(known).is_some() => known.to_owned(),
             unknown => {
-                problems.push(
-                    format!("{}: dimensi `{unknown}` tidak ada.", label.0),
-                    format!("{}: there is no dimension `{unknown}`.", label.1),
+                problems.note(
+                    "compose_error_unknown_dimension",
+                    &[("field", field), ("dimension", unknown.to_owned())],
                 );
                 String::new()
             }
@@ -181,7 +157,7 @@ fn custom_items(rows: &[CustomItemForm], problems: &mut Problems) -> CustomItems
             id: custom_item_id(number),
             dimension,
             section: CUSTOM_SECTION.to_owned(),
-            text,
+            text: statement,
             reverse_keyed: row.reverse_keyed,
             required: row.required,
         });
@@ -212,44 +188,29 @@ fn new_dimension(
     problems: &mut Problems,
 ) -> String {
     let id = row.new_dimension_id.trim();
-    let label = (
-        format!("Dimensi baru pada pernyataan tambahan {number}"),
-        format!("The new dimension of additional statement {number}"),
+    let field = text_with(
+        problems.locale,
+        "compose_field_new_dimension",
+        &[("number", number.to_string())],
     );
+    let field_and_id = || vec![("field", field.clone()), ("id", id.to_owned())];
     if Slug::parse(id).is_none() {
-        problems.push(
-            format!("{}: id `{id}` tidak sah; gunakan huruf kecil dan angka yang dihubungkan dengan '-' atau '_', diawali huruf.", label.0),
-            format!("{}: the id `{id}` is not valid; use lowercase letters and digits joined by '-' or '_', starting with a letter.", label.1),
-        );
+        problems.note("compose_error_dimension_id", &field_and_id());
     } else if library().dimension(id).is_some() {
-        problems.push(
-            format!(
-                "{}: `{id}` sudah menjadi dimensi pustaka; pilih dari daftar dimensi.",
-                label.0
-            ),
-            format!(
-                "{}: `{id}` is a library dimension already; choose it from the list.",
-                label.1
-            ),
-        );
+        problems.note("compose_error_library_dimension", &field_and_id());
     }
     let name = problems.text(
-        (label.0.as_str(), label.1.as_str()),
+        &field,
         &row.new_dimension_name_id,
         &row.new_dimension_name_en,
         limits::NAME_MAX,
     );
     match declared.get(id) {
-        Some((first, earlier)) if *earlier != name => problems.push(
-            format!(
-                "{}: nama dimensi `{id}` berbeda dengan pada pernyataan tambahan {first}.",
-                label.0
-            ),
-            format!(
-                "{}: the name of dimension `{id}` differs from additional statement {first}.",
-                label.1
-            ),
-        ),
+        Some((first, earlier)) if *earlier != name => {
+            let mut args = field_and_id();
+            args.push(("first", first.to_string()));
+            problems.note("compose_error_dimension_name", &args);
+        }
         Some(_) => {}
         None => {
             declared.insert(id.to_owned(), (number, name));

@@ -14,7 +14,7 @@ use super::{
     check, ComposeForm, ComposeInstrument, InstrumentDetail, InstrumentRow, Library,
     LibraryDimension, LibraryItem, SavedInstrument,
 };
-use crate::{auth::ssr::authorize, error::AppError};
+use crate::{auth::ssr::authorize, error::AppError, i18n::text_with};
 
 fn store() -> Result<Store, AppError> {
     use_context::<Store>().ok_or(AppError::Internal)
@@ -125,9 +125,10 @@ pub async fn compose(form: ComposeForm, lang: &str) -> Result<SavedInstrument, A
         .await
         .map_err(|e| match e {
             // Someone saved this version number a moment ago with other content.
-            StoreError::Conflict(_) => AppError::Invalid(locale.pick(
-                format!("Versi {version} dari survei `{slug}` baru saja disimpan orang lain dengan isi yang berbeda. Kirim sekali lagi untuk menyimpannya sebagai versi berikutnya."),
-                format!("Version {version} of survey `{slug}` was just saved by someone else with other content. Send again to save this as the next version."),
+            StoreError::Conflict(_) => AppError::Invalid(text_with(
+                locale,
+                "instrument_version_conflict",
+                &[("version", version.to_string()), ("slug", slug.clone())],
             )),
             other => other.into(),
         })?;

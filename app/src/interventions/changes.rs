@@ -81,9 +81,10 @@ async fn parse_form(
             Some(unit) if may_on_all(user, Action::PlanInterventions, &[unit.id]) => {
                 unit_ids.push(unit.id)
             }
-            _ => problems.push(locale.pick(
-                format!("Unit `{code}` tidak ditemukan di unit Anda."),
-                format!("Unit `{code}` is not among your units."),
+            _ => problems.push(crate::i18n::text_with(
+                locale,
+                "iv_unit_not_in_scope",
+                &[("code", code.to_owned())],
             )),
         }
     }
@@ -105,9 +106,10 @@ async fn parse_form(
     for raw in &form.collaborators {
         match raw.parse::<i64>() {
             Ok(id) if names.person(id) != "—" => collaborator_user_ids.push(id),
-            _ => problems.push(locale.pick(
-                format!("Kolaborator `{raw}` tidak dikenal."),
-                format!("Unknown collaborator `{raw}`."),
+            _ => problems.push(crate::i18n::text_with(
+                locale,
+                "iv_unknown_collaborator",
+                &[("id", raw.clone())],
             )),
         }
     }

@@ -16,15 +16,16 @@ pub fn kind_label(kind: &str, locale: Locale) -> String {
         .unwrap_or_else(|_| kind.to_owned())
 }
 
-/// The button that moves a plan to `status`: "Setujui", "Mulai", "Selesaikan", "Batalkan".
-pub fn move_label(status: &str, locale: Locale) -> &'static str {
-    match status {
-        "approved" => locale.pick("Setujui", "Approve"),
-        "in_progress" => locale.pick("Mulai kerjakan", "Start"),
-        "done" => locale.pick("Tandai selesai", "Mark done"),
-        "cancelled" => locale.pick("Batalkan", "Cancel"),
-        _ => locale.pick("Pindahkan", "Move"),
-    }
+/// The button that moves a plan to `status` ("Setujui", "Mulai kerjakan", …: `iv_move_*`).
+pub fn move_label(status: &str, locale: Locale) -> String {
+    let key = match status {
+        "approved" => "iv_move_approved",
+        "in_progress" => "iv_move_in_progress",
+        "done" => "iv_move_done",
+        "cancelled" => "iv_move_cancelled",
+        _ => "iv_move_other",
+    };
+    crate::i18n::text(locale, key)
 }
 
 /// "Rp 1.250.000" / "Rp 1,250,000".

@@ -25,6 +25,7 @@ use crate::{
     },
     error::AppError,
     format::decimal,
+    i18n::text_with,
 };
 
 /// How many of the weakest dimensions are offered to the playbook.
@@ -120,35 +121,35 @@ fn evidence(suggestion: &Suggestion, dashboard: &Dashboard, locale: Locale) -> S
             dimension_id,
             index,
             ..
-        } => format!(
-            "{} {} ({} {})",
-            locale.pick(
-                "Titik hambatan tahap adopsi:",
-                "Adoption-stage barrier point:"
-            ),
-            name(dimension_id),
-            locale.pick("indeks", "index"),
-            decimal(*index, 1, locale)
+        } => text_with(
+            locale,
+            "iv_evidence_stage_barrier",
+            &[
+                ("dimension", name(dimension_id)),
+                ("index", decimal(*index, 1, locale)),
+            ],
         ),
         Evidence::WeakDimension {
             dimension_id,
             index,
             ..
-        } => format!(
-            "{} {} ({} {})",
-            locale.pick("Dimensi terlemah:", "Weakest dimension:"),
-            name(dimension_id),
-            locale.pick("indeks", "index"),
-            decimal(*index, 1, locale)
+        } => text_with(
+            locale,
+            "iv_evidence_weak_dimension",
+            &[
+                ("dimension", name(dimension_id)),
+                ("index", decimal(*index, 1, locale)),
+            ],
         ),
         Evidence::Barrier { code, share } => {
             let label = code.label();
-            format!(
-                "{} {} ({}% {})",
-                locale.pick("Hambatan yang sering disebut:", "Often-cited barrier:"),
-                locale.pick(label.id(), label.en()),
-                decimal(share * 100.0, 0, locale),
-                locale.pick("responden", "of respondents")
+            text_with(
+                locale,
+                "iv_evidence_barrier",
+                &[
+                    ("barrier", locale.pick(label.id(), label.en()).to_owned()),
+                    ("share", decimal(share * 100.0, 0, locale)),
+                ],
             )
         }
     }

@@ -20,7 +20,10 @@ pub async fn update_unit(
     let code = UnitCode::parse(&code).map_err(|_| AppError::NotFound)?;
     let record = store.unit_by_code(&code).await?.ok_or(AppError::NotFound)?;
     let admin = authorize(Action::EditUnit, Some(record.id)).await?;
-    let invalid = |e: domain::units::UnitError| AppError::Invalid(e.message_id().to_string());
+    let locale = crate::lang_cookie::current();
+    let invalid = |e: domain::units::UnitError| {
+        AppError::Invalid(locale.pick(e.message_id(), e.message_en()))
+    };
     let parent = match parent_code.trim() {
         "" => None,
         p => Some(UnitCode::parse(p).map_err(invalid)?),
@@ -36,10 +39,9 @@ pub async fn update_unit(
         .update_unit(&code, unit, &admin.actor())
         .await
         .map_err(|e| match e {
-            store::StoreError::Invalid(_) | store::StoreError::Conflict(_) => AppError::Invalid(
-                "Perubahan ditolak: induk tidak dikenal, membentuk lingkaran, atau data sudah berubah."
-                    .into(),
-            ),
+            store::StoreError::Invalid(_) | store::StoreError::Conflict(_) => {
+                AppError::Invalid(crate::i18n::text(locale, "units_edit_refused"))
+            }
             other => other.into(),
         })
 }

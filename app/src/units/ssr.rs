@@ -187,9 +187,10 @@ pub async fn delete_unit_data(
     let record = store.unit_by_code(&code).await?.ok_or(AppError::NotFound)?;
     let user = authorize(Action::EditUnit, Some(record.id)).await?;
     if confirm.trim() != code.as_str() {
-        return Err(AppError::Invalid(locale.pick(
-            format!("Ketik kode unit `{code}` untuk mengonfirmasi penghapusan."),
-            format!("Type the unit code `{code}` to confirm the deletion."),
+        return Err(AppError::Invalid(crate::i18n::text_with(
+            locale,
+            "unit_delete_data_type_code",
+            &[("code", code.as_str().to_owned())],
         )));
     }
     let subtree = store.subtree_unit_ids(&[record.id]).await?;

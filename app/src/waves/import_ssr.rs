@@ -11,7 +11,11 @@ use store::Store;
 
 use super::import::{MappingProposal, ResponsesImport, TargetColumn};
 use super::ssr::store;
-use crate::{auth::ssr::authorize, error::AppError};
+use crate::{
+    auth::ssr::authorize,
+    error::AppError,
+    i18n::{text, text_with},
+};
 
 /// The most bytes one pasted or uploaded file may have: a whole province's wave with long
 /// comments fits; a runaway paste does not take the server down.
@@ -40,14 +44,7 @@ async fn wave_instrument_and_units(
 
 fn too_big(locale: Locale, csv: &str) -> Result<(), AppError> {
     if csv.len() > MAX_CSV_BYTES {
-        return Err(AppError::Invalid(
-            locale
-                .pick(
-                    "File terlalu besar (lebih dari 64 MB).",
-                    "The file is too large (over 64 MB).",
-                )
-                .to_owned(),
-        ));
+        return Err(AppError::Invalid(text(locale, "responses_file_too_large")));
     }
     Ok(())
 }
@@ -56,7 +53,7 @@ fn too_big(locale: Locale, csv: &str) -> Result<(), AppError> {
 fn targets(instrument: &Instrument, locale: Locale) -> Vec<TargetColumn> {
     let mut out = vec![TargetColumn {
         name: domain::responses::UNIT_CODE_COLUMN.to_owned(),
-        label: locale.pick("Kode unit", "Unit code").to_owned(),
+        label: text(locale, "responses_column_unit_code"),
     }];
     for (index, item) in instrument.items().enumerate() {
         let text: String = item.text().get(locale).chars().take(70).collect();
@@ -68,29 +65,22 @@ fn targets(instrument: &Instrument, locale: Locale) -> Vec<TargetColumn> {
     if let Some(barriers) = instrument.barriers() {
         out.push(TargetColumn {
             name: domain::responses::BARRIER_LIST_COLUMN.to_owned(),
-            label: locale
-                .pick(
-                    "Hambatan (beberapa pilihan dalam satu kolom)",
-                    "Barriers (several choices in one column)",
-                )
-                .to_owned(),
+            label: text(locale, "responses_column_barriers"),
         });
         for code in barriers.codes() {
             out.push(TargetColumn {
                 name: format!("{}{}", domain::responses::BARRIER_PREFIX, code.as_str()),
-                label: format!(
-                    "{}: {}",
-                    locale.pick("Hambatan", "Barrier"),
-                    code.label().get(locale)
+                label: text_with(
+                    locale,
+                    "responses_column_barrier",
+                    &[("barrier", code.label().get(locale).to_owned())],
                 ),
             });
         }
         if barriers.allows_other_text() {
             out.push(TargetColumn {
                 name: domain::responses::BARRIER_OTHER_TEXT_COLUMN.to_owned(),
-                label: locale
-                    .pick("Hambatan lainnya (teks)", "Other barrier (text)")
-                    .to_owned(),
+                label: text(locale, "responses_column_barrier_other"),
             });
         }
     }
@@ -146,16 +136,8 @@ pub async fn import_responses(
     too_big(locale, &csv)?;
     let store = store()?;
     let (instrument, units) = wave_instrument_and_units(&store, wave_id).await?;
-    let choices: Vec<HeaderGuess> = serde_json::from_str(&mapping).map_err(|_| {
-        AppError::Invalid(
-            locale
-                .pick(
-                    "Pemetaan kolom tidak valid.",
-                    "The column mapping is invalid.",
-                )
-                .to_owned(),
-        )
-    })?;
+    let choices: Vec<HeaderGuess> = serde_json::from_str(&mapping)
+        .map_err(|_| AppError::Invalid(text(locale, "responses_mapping_invalid")))?;
     let guesses = choices
         .into_iter()
         .map(|c| HeaderGuess {

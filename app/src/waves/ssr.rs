@@ -14,14 +14,11 @@ use super::{BatchRow, InstrumentChoice, WaveDetail, WaveSummary, WaveUnitRow};
 use crate::{
     auth::ssr::{authorize, AuthUser},
     error::AppError,
+    i18n::{text, text_with},
 };
 
 pub(super) fn store() -> Result<Store, AppError> {
     use_context::<Store>().ok_or(AppError::Internal)
-}
-
-fn invalid(locale: Locale, id: &str, en: &str) -> AppError {
-    AppError::Invalid(locale.pick(id, en).to_owned())
 }
 
 fn status_key(wave: &WaveRecord) -> String {
@@ -148,37 +145,18 @@ pub async fn list_instrument_choices() -> Result<Vec<InstrumentChoice>, AppError
 }
 
 fn parse_schedule(locale: Locale, opens: &str, closes: &str) -> Result<WaveSchedule, AppError> {
-    WaveSchedule::from_jakarta_local(opens, closes).map_err(|_| {
-        invalid(
-            locale,
-            "Isi waktu buka dan tutup (tanggal dan jam WIB); waktu tutup harus setelah waktu buka.",
-            "Fill in the opening and closing times (date and time, WIB); closing must come after opening.",
-        )
-    })
+    WaveSchedule::from_jakarta_local(opens, closes)
+        .map_err(|_| AppError::Invalid(text(locale, "wave_schedule_invalid")))
 }
 
 fn parse_title(locale: Locale, title: &str) -> Result<WaveTitle, AppError> {
-    WaveTitle::parse(title).map_err(|_| {
-        invalid(
-            locale,
-            "Judul gelombang wajib diisi, paling banyak 120 karakter.",
-            "The wave title is required, at most 120 characters.",
-        )
-    })
+    WaveTitle::parse(title).map_err(|_| AppError::Invalid(text(locale, "wave_title_invalid")))
 }
 
 fn store_refusal(locale: Locale, e: StoreError) -> AppError {
     match e {
-        StoreError::Conflict(_) => invalid(
-            locale,
-            "Perubahan tidak dapat dilakukan pada keadaan gelombang saat ini. Muat ulang halaman.",
-            "This change is not possible in the wave's current state. Reload the page.",
-        ),
-        StoreError::Invalid(_) => invalid(
-            locale,
-            "Data tidak valid: periksa unit dan instrumen yang dipilih.",
-            "Invalid data: check the chosen units and instrument.",
-        ),
+        StoreError::Conflict(_) => AppError::Invalid(text(locale, "wave_state_conflict")),
+        StoreError::Invalid(_) => AppError::Invalid(text(locale, "wave_data_invalid")),
         other => other.into(),
     }
 }
@@ -211,19 +189,16 @@ pub async fn create_wave(
         match found {
             Some(record) => roots.push(record.id),
             None => {
-                return Err(AppError::Invalid(format!(
-                    "{} {code}",
-                    locale.pick("Kode unit tidak dikenal:", "Unknown unit code:")
+                return Err(AppError::Invalid(text_with(
+                    locale,
+                    "wave_unknown_unit",
+                    &[("code", code.to_owned())],
                 )))
             }
         }
     }
     if roots.is_empty() {
-        return Err(invalid(
-            locale,
-            "Pilih setidaknya satu unit (kode unit; seluruh unit di bawahnya ikut).",
-            "Choose at least one unit (unit codes; every unit below them is included).",
-        ));
+        return Err(AppError::Invalid(text(locale, "wave_units_required")));
     }
     let unit_ids = store.subtree_unit_ids(&roots).await?;
     let new = store::NewWave {
@@ -291,20 +266,12 @@ pub async fn issue_invitations(
         .ok_or(AppError::NotFound)?;
     let count = match count.trim() {
         "" => in_wave.headcount.saturating_sub(in_wave.issued),
-        text => text.parse::<u32>().map_err(|_| {
-            invalid(
-                locale,
-                "Jumlah undangan harus bilangan bulat 1 sampai 100.000.",
-                "The number of invitations must be a whole number from 1 to 100,000.",
-            )
-        })?,
+        given => given
+            .parse::<u32>()
+            .map_err(|_| AppError::Invalid(text(locale, "wave_count_not_number")))?,
     };
     if count == 0 || count > 100_000 {
-        return Err(invalid(
-            locale,
-            "Jumlah undangan harus 1 sampai 100.000 (undangan sebanyak jumlah pegawai sudah dibuat).",
-            "The number of invitations must be 1 to 100,000 (invitations for the whole headcount exist already).",
-        ));
+        return Err(AppError::Invalid(text(locale, "wave_count_out_of_range")));
     }
     let batch = store
         .issue_invitations(wave_id, unit.id, count, &user.actor())
