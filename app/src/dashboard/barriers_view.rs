@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     format::decimal,
-    i18n::{text, use_locale, Text},
+    i18n::{text, text_with, use_locale, Text},
 };
 
 fn stage_text(stage: &str) -> &'static str {
@@ -82,7 +82,7 @@ pub fn Barriers(
     let comments_view = match comments {
         None => view! {
             <p class="muted" data-testid="comments-hidden">
-                {move || text(locale.get(), "dash_comments_hidden").replace("{n}", &comment_threshold.to_string())}
+                {move || text_with(locale.get(), "dash_comments_hidden", &[("n", comment_threshold.to_string())])}
             </p>
         }
         .into_any(),
@@ -93,9 +93,11 @@ pub fn Barriers(
             let (shown, total) = (sample.lines.len(), sample.total);
             view! {
                 <p class="muted" data-testid="comments-count">
-                    {move || text(locale.get(), "dash_comments_shown")
-                        .replace("{shown}", &shown.to_string())
-                        .replace("{total}", &total.to_string())}
+                    {move || text_with(
+                        locale.get(),
+                        "dash_comments_shown",
+                        &[("shown", shown.to_string()), ("total", total.to_string())],
+                    )}
                 </p>
                 <ul class="comments" data-testid="comments">
                     {sample.lines.into_iter().map(|line| view! {

@@ -17,7 +17,7 @@ use super::{
 use crate::{
     error::AppError,
     format::{count, decimal, percent},
-    i18n::{text, use_locale, Text},
+    i18n::{text, text_with, use_locale, Text},
 };
 
 /// The view the query string asks for.
@@ -170,7 +170,7 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
             <dt><Text id="dash_overall"/></dt>
             <dd data-testid="overall-index">{move || overall.map(|v| decimal(v, 1, locale.get())).unwrap_or_else(|| text(locale.get(), "dash_hidden"))}</dd>
             <dt><Text id="dash_threshold"/></dt>
-            <dd>{move || text(locale.get(), "dash_threshold_value").replace("{n}", &threshold.to_string())}</dd>
+            <dd>{move || text_with(locale.get(), "dash_threshold_value", &[("n", threshold.to_string())])}</dd>
         </dl>
         <p class="actions">
             <a class="button secondary" href=link.export("csv") data-testid="export-csv" download>"CSV"</a>
@@ -189,9 +189,11 @@ fn DashboardView(dashboard: Dashboard, link: ViewLink) -> impl IntoView {
                 let shown = at_risk.len();
                 view! {
                     <p class="muted" data-testid="at-risk-count">
-                        {move || text(locale.get(), "dash_at_risk_shown")
-                            .replace("{shown}", &shown.to_string())
-                            .replace("{total}", &at_risk_total.to_string())}
+                        {move || text_with(
+                            locale.get(),
+                            "dash_at_risk_shown",
+                            &[("shown", shown.to_string()), ("total", at_risk_total.to_string())],
+                        )}
                     </p>
                 }
             })}

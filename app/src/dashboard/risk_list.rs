@@ -8,7 +8,7 @@ use super::{
 };
 use crate::{
     format::decimal,
-    i18n::{text, use_locale, Locale, Text},
+    i18n::{text, text_with, use_locale, Locale, Text},
 };
 
 #[component]
@@ -116,10 +116,15 @@ impl Line {
                         )
                     })
                     .collect();
-                text(locale, "dash_reason_many_below")
-                    .replace("{n}", &below.len().to_string())
-                    .replace("{threshold}", &decimal(*threshold, 1, locale))
-                    .replace("{lowest}", &lowest.join("; "))
+                text_with(
+                    locale,
+                    "dash_reason_many_below",
+                    &[
+                        ("n", below.len().to_string()),
+                        ("threshold", decimal(*threshold, 1, locale)),
+                        ("lowest", lowest.join("; ")),
+                    ],
+                )
             }
         }
     }

@@ -131,10 +131,24 @@ mod tests {
     /// The messages of one language, per area file (`general.ftl` → its keys), read from
     /// `app/locales/<lang>/`. Every file must parse without a Fluent syntax error.
     fn messages(locale: Locale) -> BTreeMap<String, Vec<String>> {
+        ftl_files(locale)
+            .into_iter()
+            .map(|(name, source)| {
+                if let Err((_, errors)) = FluentResource::try_new(source.clone()) {
+                    panic!("{}/{name}: {errors:?}", code(locale));
+                }
+                let ids = source.lines().filter_map(message_id).collect();
+                (name, ids)
+            })
+            .collect()
+    }
+
+    /// The files of `app/locales/<lang>/`, by name, with their text; each must be a .ftl file.
+    fn ftl_files(locale: Locale) -> BTreeMap<String, String> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("locales")
             .join(code(locale));
-        let mut areas = BTreeMap::new();
+        let mut files = BTreeMap::new();
         for entry in fs::read_dir(&dir).expect("locale folder") {
             let path = entry.expect("entry").path();
             let name = path
@@ -147,14 +161,10 @@ mod tests {
                 "{} is not a .ftl file",
                 path.display()
             );
-            let source = fs::read_to_string(&path).expect("ftl file");
-            if let Err((_, errors)) = FluentResource::try_new(source.clone()) {
-                panic!("{}: {errors:?}", path.display());
-            }
-            areas.insert(name, source.lines().filter_map(message_id).collect());
+            files.insert(name, fs::read_to_string(&path).expect("ftl file"));
         }
-        assert!(!areas.is_empty(), "no .ftl file in {}", dir.display());
-        areas
+        assert!(!files.is_empty(), "no .ftl file in {}", dir.display());
+        files
     }
 
     /// The key a line of a (syntactically valid) .ftl file defines: `key = …` at the start of
@@ -171,12 +181,8 @@ mod tests {
 
     /// The variables (`{ $name }`) each message of a language uses, by key.
     fn variables(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("locales")
-            .join(code(locale));
         let mut out = BTreeMap::new();
-        for entry in fs::read_dir(&dir).expect("locale folder") {
-            let source = fs::read_to_string(entry.expect("entry").path()).expect("ftl file");
+        for source in ftl_files(locale).values() {
             let mut current: Option<String> = None;
             for line in source.lines() {
                 if let Some(id) = message_id(line) {
@@ -302,10 +308,9 @@ mod tests {
             text(Locale::Id, "wave_status"),
             text(Locale::En, "wave_status")
         );
-        // Literal braces stay: the callers replace `{n}` themselves.
         assert_eq!(
-            text(Locale::En, "dash_threshold_value"),
-            "groups with fewer than {n} respondents are not shown"
+            text_with(Locale::En, "dash_threshold_value", &[("n", "5".to_owned())]),
+            "groups with fewer than 5 respondents are not shown"
         );
         assert_eq!(
             text(Locale::Id, "compose_new_dimension_hint"),
