@@ -21,9 +21,7 @@ pub async fn update_unit(
     let record = store.unit_by_code(&code).await?.ok_or(AppError::NotFound)?;
     let admin = authorize(Action::EditUnit, Some(record.id)).await?;
     let locale = crate::lang_cookie::current();
-    let invalid = |e: domain::units::UnitError| {
-        AppError::Invalid(locale.pick(e.message_id(), e.message_en()))
-    };
+    let invalid = |e: domain::units::UnitError| AppError::Invalid(e.message(locale));
     let parent = match parent_code.trim() {
         "" => None,
         p => Some(UnitCode::parse(p).map_err(invalid)?),

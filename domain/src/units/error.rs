@@ -33,6 +33,14 @@ pub enum UnitError {
 }
 
 impl UnitError {
+    /// The reason in the given language.
+    pub fn message(&self, locale: super::Locale) -> String {
+        match locale {
+            super::Locale::Id => self.message_id(),
+            super::Locale::En => self.message_en(),
+        }
+    }
+
     /// The reason in Bahasa Indonesia.
     pub fn message_id(&self) -> String {
         match self {

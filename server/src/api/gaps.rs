@@ -265,7 +265,7 @@ async fn create_gap(
     let mut fields = Fields::new(locale);
     let unit = gap.unit.trim().to_owned();
     if let Err(e) = UnitCode::parse(&unit) {
-        fields.refuse("unit", locale.pick(e.message_id(), e.message_en()));
+        fields.refuse("unit", e.message(locale));
     }
     fields.check(
         "description",

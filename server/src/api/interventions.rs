@@ -561,10 +561,7 @@ impl PlanIn {
         }
         for (i, code) in self.units.iter().enumerate() {
             if let Err(e) = UnitCode::parse(code) {
-                fields.refuse(
-                    format!("units[{i}]"),
-                    locale.pick(e.message_id(), e.message_en()),
-                );
+                fields.refuse(format!("units[{i}]"), e.message(locale));
             }
         }
         fields.check("title", InterventionTitle::parse(&self.title));
