@@ -23,6 +23,7 @@ mod query;
 mod shell;
 pub mod status;
 pub mod survey;
+mod text_area;
 pub mod units;
 pub mod waves;
 

@@ -3,7 +3,13 @@
 
 use std::time::Duration;
 
-use axum::{http::HeaderValue, Router};
+use axum::{
+    extract::Request,
+    http::{header::CACHE_CONTROL, HeaderValue},
+    middleware::{self, Next},
+    response::Response,
+    Router,
+};
 use tower_http::{
     compression::CompressionLayer, limit::RequestBodyLimitLayer,
     set_header::SetResponseHeaderLayer, timeout::TimeoutLayer,
@@ -39,6 +45,7 @@ pub fn harden(router: Router, tls: bool) -> Router {
         // Pages set their own policy with the nonce of their inline scripts (see
         // `app::shell`); this one covers everything else (files, exports, errors).
         .layer(header("content-security-policy", BASE_POLICY))
+        .layer(middleware::from_fn(cache_policy))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
@@ -53,6 +60,27 @@ pub fn harden(router: Router, tls: bool) -> Router {
     } else {
         router
     }
+}
+
+/// Whether `path` is one of the site's static files (the script bundle, the stylesheet, the
+/// icon), which may be kept and revalidated.
+fn is_static_file(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.ico"
+}
+
+/// Nothing dynamic is kept by a browser or a proxy unless its route says otherwise: pages,
+/// invitation sheets and CSVs carry live tokens, exports and the audit log carry figures and
+/// names (issue #16). Static files are revalidated on each use.
+async fn cache_policy(request: Request, next: Next) -> Response {
+    let static_file = is_static_file(request.uri().path());
+    let mut response = next.run(request).await;
+    if !response.headers().contains_key(CACHE_CONTROL) {
+        let value = if static_file { "no-cache" } else { "no-store" };
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
 }
 
 /// The policy of responses that are not pages: nothing inline runs, nothing frames them.

@@ -20,7 +20,11 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(&cli.serve.log_level, cli.serve.log_format);
+    let log_to = match cli.command {
+        Some(Command::CreateApiToken { .. }) => telemetry::LogTo::Stderr,
+        _ => telemetry::LogTo::Stdout,
+    };
+    telemetry::init(&cli.serve.log_level, cli.serve.log_format, log_to);
     // Before anything can announce itself: an early SIGTERM must stop the server gracefully.
     let stop = shutdown::signal();
 

@@ -7,15 +7,21 @@ use app::{
     survey::ssr::{submit, InstrumentCache, RefusedSubmission, Submission},
 };
 use axum::{
-    body::Body,
-    extract::{Path, State},
-    http::{Request, StatusCode},
+    body::{Body, Bytes},
+    extract::{rejection::BytesRejection, DefaultBodyLimit, Path, State},
+    http::{header, HeaderMap, Request, StatusCode},
     response::{IntoResponse, Redirect, Response},
     routing::post,
-    Form, Router,
+    Router,
 };
 use chrono::Utc;
-use domain::{instrument::Answers, waves::InvitationToken};
+use domain::{
+    instrument::{
+        form::{check_form_size, OversizedForm, FORM_BYTES_MAX},
+        Answers,
+    },
+    waves::InvitationToken,
+};
 use leptos::prelude::*;
 use store::Store;
 
@@ -28,7 +34,12 @@ struct SurveyContext {
 
 pub fn routes<S>(store: Store, instruments: InstrumentCache, options: LeptosOptions) -> Router<S> {
     Router::new()
-        .route("/s/{token}", post(post_answers))
+        // One past the form's limit, so that an oversized body is read no further and gets
+        // the survey's own refusal.
+        .route(
+            "/s/{token}",
+            post(post_answers).layer(DefaultBodyLimit::max(FORM_BYTES_MAX + 1)),
+        )
         .with_state(SurveyContext {
             store,
             instruments,
@@ -44,15 +55,51 @@ fn language_query(pairs: &[(String, String)]) -> &'static str {
     }
 }
 
+/// The answer to a body the survey form cannot have sent: short, whatever was posted.
+fn oversized(reason: OversizedForm) -> Response {
+    tracing::info!(%reason, "a survey post was refused unread");
+    crate::plain_answer::plain(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "Isian terlalu besar untuk formulir survei. / The form is too large for a survey.",
+    )
+}
+
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            v.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
 async fn post_answers(
     State(context): State<SurveyContext>,
     Path(token): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     // Only a well-formed token goes back into a URL (and a Location header).
     let Ok(token) = InvitationToken::parse(&token).map(|t| t.as_str().to_owned()) else {
         return Redirect::to("/s/tidak-dikenal").into_response();
     };
+    // Bounded before anything is parsed: size and field count in one pass over the bytes, then
+    // a linear parse. The work an unauthenticated post can cause is this, and no more.
+    let Ok(body) = body else {
+        return oversized(OversizedForm::TooLarge);
+    };
+    if !is_form(&headers) {
+        return crate::plain_answer::plain(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Kirim jawaban lewat formulir survei. / Send answers with the survey form.",
+        );
+    }
+    if let Err(reason) = check_form_size(&body) {
+        return oversized(reason);
+    }
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
     let lang = language_query(&pairs);
     let answers = Answers::from_form(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     let outcome = submit(

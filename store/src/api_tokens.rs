@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::{
     audit::{self, Actor, AuditAction, NewAuditEntry},
     clock,
-    store::{on_pool, on_tx},
+    store::{on_pool, on_tx, Tx},
     Store, StoreError,
 };
 
@@ -101,6 +101,26 @@ impl From<TokenRow> for ApiTokenRecord {
 }
 
 const COLUMNS: &str = "id, user_id, name, prefix, created_at, last_used_on, revoked_at";
+
+/// Revokes every live token of `user_id` in `tx`; how many were live. A password change or a
+/// deactivation ends the user's tokens with their sessions (issue #16): a reactivated user,
+/// or one whose password was reset after a leak, starts with none.
+pub(crate) async fn revoke_all_in(
+    tx: &mut Tx,
+    user_id: i64,
+    at: DateTime<Utc>,
+) -> Result<u64, StoreError> {
+    Ok(on_tx!(tx, conn => {
+        sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(at)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+    }))
+}
 
 impl Store {
     /// Creates a token named `name` for `user_id` and returns it with its secret (the only

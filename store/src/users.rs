@@ -255,6 +255,49 @@ async fn other_admins_in(tx: &mut Tx, user_id: i64) -> Result<i64, StoreError> {
     Ok(count)
 }
 
+/// Inserts a user with their units and a `user_created` audit entry, in `tx`.
+async fn insert_user_in(
+    tx: &mut Tx,
+    user: &NewUser,
+    actor: &Actor,
+    at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let username = normalize_username(&user.username);
+    if username.is_empty() {
+        return Err(StoreError::Invalid("the username is empty".to_owned()));
+    }
+    let inserted: Result<i64, StoreError> = on_tx!(tx, conn => {
+        sqlx::query_scalar(
+            "INSERT INTO users (username, display_name, password_hash, role, active, \
+             failed_logins, created_at, password_changed_at) \
+             VALUES ($1, $2, $3, $4, $5, 0, $6, $6) RETURNING id",
+        )
+        .bind(username.as_str())
+        .bind(user.display_name.trim())
+        .bind(user.password_hash.as_str())
+        .bind(user.role.as_str())
+        .bind(true)
+        .bind(at)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(StoreError::from)
+    });
+    let id = inserted.map_err(|e| match e {
+        StoreError::Conflict(_) => {
+            StoreError::Conflict(format!("the username {username} is taken"))
+        }
+        other => other,
+    })?;
+    replace_units_in(tx, id, &user.unit_ids).await?;
+    let entry = NewAuditEntry::new(actor.clone(), AuditAction::UserCreated)
+        .target(username.as_str())
+        .detail(
+            json!({ "user_id": id, "role": user.role, "unit_ids": unit_ids_in(tx, id).await? }),
+        );
+    audit::append_in(tx, &entry, at).await?;
+    Ok(id)
+}
+
 fn last_admin() -> StoreError {
     StoreError::Conflict("the last active administrator must stay an active administrator".into())
 }
@@ -263,41 +306,53 @@ impl Store {
     /// Creates a user with their units and a `user_created` audit entry; returns the new id.
     /// `Conflict` if the username is taken, `Invalid` if it is blank or a unit id is unknown.
     pub async fn create_user(&self, user: NewUser, actor: &Actor) -> Result<i64, StoreError> {
-        let username = normalize_username(&user.username);
-        if username.is_empty() {
-            return Err(StoreError::Invalid("the username is empty".to_owned()));
+        let at = clock::now();
+        let mut tx = self.begin().await?;
+        let id = insert_user_in(&mut tx, &user, actor, at).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Creates the first administrator, once: `Ok(None)` when an active administrator
+    /// exists or another request claimed the setup first. The claim (the only row of
+    /// `first_admin_setup`) and the user are written in one transaction: on PostgreSQL a
+    /// concurrent claim waits for it and then finds the row, on SQLite the transactions run
+    /// one after another; either way exactly one administrator is created.
+    pub async fn create_first_admin(
+        &self,
+        user: NewUser,
+        actor: &Actor,
+    ) -> Result<Option<i64>, StoreError> {
+        if user.role != Role::Admin {
+            return Err(StoreError::Invalid(
+                "the first user is an administrator".to_owned(),
+            ));
         }
         let at = clock::now();
         let mut tx = self.begin().await?;
-        let inserted: Result<i64, StoreError> = on_tx!(&mut tx, conn => {
-            sqlx::query_scalar(
-                "INSERT INTO users (username, display_name, password_hash, role, active, \
-                 failed_logins, created_at, password_changed_at) \
-                 VALUES ($1, $2, $3, $4, $5, 0, $6, $6) RETURNING id",
+        let claimed: u64 = on_tx!(&mut tx, conn => {
+            sqlx::query(
+                "INSERT INTO first_admin_setup (id, claimed_at) VALUES (1, $1) \
+                 ON CONFLICT (id) DO NOTHING",
             )
-            .bind(username.as_str())
-            .bind(user.display_name.trim())
-            .bind(user.password_hash.as_str())
-            .bind(user.role.as_str())
-            .bind(true)
             .bind(at)
-            .fetch_one(&mut *conn)
-            .await
-            .map_err(StoreError::from)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected()
         });
-        let id = inserted.map_err(|e| match e {
-            StoreError::Conflict(_) => {
-                StoreError::Conflict(format!("the username {username} is taken"))
-            }
-            other => other,
-        })?;
-        replace_units_in(&mut tx, id, &user.unit_ids).await?;
-        let entry = NewAuditEntry::new(actor.clone(), AuditAction::UserCreated)
-            .target(username.as_str())
-            .detail(json!({ "user_id": id, "role": user.role, "unit_ids": unit_ids_in(&mut tx, id).await? }));
-        audit::append_in(&mut tx, &entry, at).await?;
+        let admins: i64 = on_tx!(&mut tx, conn => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = $1")
+                .bind(true)
+                .fetch_one(&mut *conn)
+                .await?
+        });
+        if claimed == 0 || admins > 0 {
+            // Dropped uncommitted: the claim is rolled back with it.
+            return Ok(None);
+        }
+        let id = insert_user_in(&mut tx, &user, actor, at).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(Some(id))
     }
 
     /// The user with this username (any case, surrounding space ignored), if any.
@@ -437,9 +492,10 @@ impl Store {
             .execute(&mut *conn)
             .await?;
         });
+        let tokens_revoked = crate::api_tokens::revoke_all_in(&mut tx, user_id, at).await?;
         let entry = NewAuditEntry::new(actor.clone(), AuditAction::PasswordChanged)
             .target(user.username.as_str())
-            .detail(json!({ "user_id": user_id }));
+            .detail(json!({ "user_id": user_id, "api_tokens_revoked": tokens_revoked }));
         audit::append_in(&mut tx, &entry, at).await?;
         tx.commit().await
     }
@@ -529,11 +585,17 @@ impl Store {
                 .execute(&mut *conn)
                 .await?;
         });
+        let tokens_revoked = if active {
+            0
+        } else {
+            crate::api_tokens::revoke_all_in(&mut tx, user_id, at).await?
+        };
         let entry = NewAuditEntry::new(actor.clone(), AuditAction::UserUpdated)
             .target(user.username.as_str())
             .detail(json!({
                 "user_id": user_id,
                 "active": { "before": user.active, "after": active },
+                "api_tokens_revoked": tokens_revoked,
             }));
         audit::append_in(&mut tx, &entry, at).await?;
         tx.commit().await

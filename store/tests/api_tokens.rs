@@ -131,7 +131,53 @@ macro_rules! on_both_engines {
     };
 }
 
+/// Issue #16, 5: tokens survived a password change and came back when a deactivated user
+/// was reactivated. Both now end every live token of the user, in the same transaction.
+async fn a_password_change_or_deactivation_ends_the_tokens(engine: Engine) {
+    let Some((_db, store)) = open(engine).await else {
+        return;
+    };
+    let ani = user(&store, "ani").await;
+    let budi = user(&store, "budi").await;
+    let (ani_id, budi_id) = (ani.user_id.unwrap(), budi.user_id.unwrap());
+    let (_, ani_secret) = store.create_api_token(ani_id, "sync", &ani).await.unwrap();
+    let (_, budi_secret) = store
+        .create_api_token(budi_id, "sync", &budi)
+        .await
+        .unwrap();
+
+    store
+        .set_password(
+            ani_id,
+            &PasswordHash::new("$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$new".to_owned()),
+            &ani,
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.api_token_user(&ani_secret).await.unwrap(), None);
+    assert_eq!(
+        store.api_token_user(&budi_secret).await.unwrap(),
+        Some(budi_id),
+        "another user's token is untouched"
+    );
+
+    store.set_user_active(budi_id, false, &ani).await.unwrap();
+    store.set_user_active(budi_id, true, &ani).await.unwrap();
+    assert_eq!(
+        store.api_token_user(&budi_secret).await.unwrap(),
+        None,
+        "reactivation does not bring a token back"
+    );
+    assert!(store
+        .api_tokens_of(budi_id)
+        .await
+        .unwrap()
+        .iter()
+        .all(|t| t.revoked_at.is_some()));
+}
+
 on_both_engines!(
+    a_password_change_or_deactivation_ends_the_tokens,
     a_token_acts_for_its_user_until_revoked,
     bad_names_are_refused_and_write_nothing,
 );

@@ -28,7 +28,45 @@ pub fn check_new(password: &str, username: &str) -> Result<(), (&'static str, &'
             "The password must differ from the username.",
         ));
     }
+    if too_simple(password) {
+        return Err((
+            "Kata sandi terlalu sederhana: pakai huruf dan beberapa karakter yang berbeda.",
+            "The password is too simple: use letters and several different characters.",
+        ));
+    }
+    if is_common(password) {
+        return Err((
+            "Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain, misalnya beberapa kata.",
+            "This password is too common and easy to guess. Choose another, e.g. a few words.",
+        ));
+    }
     Ok(())
+}
+
+/// The 10,000 most common passwords of published leaks and common Indonesian bases, one per
+/// line, lowercase (written by `scripts/common_passwords.py`).
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
+fn common_passwords() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| COMMON_PASSWORDS.lines().filter(|l| !l.is_empty()).collect())
+}
+
+/// A common password, or one with only digits and symbols added at its end
+/// (`password12`, `Jakarta2026!`).
+fn is_common(password: &str) -> bool {
+    let lower = password.trim().to_lowercase();
+    let base = lower.trim_end_matches(|c: char| !c.is_alphabetic());
+    let list = common_passwords();
+    list.contains(lower.as_str()) || (!base.is_empty() && list.contains(base))
+}
+
+/// Fewer than four different characters (ten spaces, `aaaaaaaaaa`, `abababab12`), or no
+/// letter at all (`1234567890`).
+fn too_simple(password: &str) -> bool {
+    let distinct: std::collections::HashSet<char> = password.chars().collect();
+    distinct.len() < 4 || !password.chars().any(char::is_alphabetic)
 }
 
 pub fn hash(password: &str) -> Result<store::PasswordHash, argon2::password_hash::Error> {
@@ -76,5 +114,39 @@ mod tests {
         assert!(check_new("pendek", "budi").is_err());
         assert!(check_new("budi.santoso", "Budi.Santoso").is_err());
         assert!(check_new("cukup-panjang-sekali", "budi").is_ok());
+    }
+
+    #[test]
+    fn common_and_simple_passwords_are_refused() {
+        for weak in [
+            "          ",
+            "1234567890",
+            "password12",
+            "Password123!",
+            "qwertyuiop",
+            "aaaaaaaaaa",
+            "Jakarta2026",
+            "bismillah123",
+        ] {
+            assert!(check_new(weak, "budi").is_err(), "{weak:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn ordinary_passphrases_are_accepted() {
+        for good in [
+            "rahasia-sekali-123",
+            "kata-sandi-operator-2026",
+            "kopi pagi di balai kota",
+            "Gelombang-Kedua-Siap!",
+        ] {
+            assert_eq!(check_new(good, "budi"), Ok(()), "{good:?} was refused");
+        }
+    }
+
+    #[test]
+    fn the_list_is_loaded() {
+        assert!(common_passwords().len() >= 10_000);
+        assert!(common_passwords().contains("123456"));
     }
 }

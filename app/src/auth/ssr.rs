@@ -256,6 +256,15 @@ pub async fn create_user(
     user: NewUserInput<'_>,
     actor: &Actor,
 ) -> Result<i64, AppError> {
+    let new_user = checked_new_user(user)?;
+    store
+        .create_user(new_user, actor)
+        .await
+        .map_err(username_taken)
+}
+
+/// The user to create, after the rules for names and passwords, with the password hashed.
+fn checked_new_user(user: NewUserInput<'_>) -> Result<NewUser, AppError> {
     let username = user.username.trim();
     let valid_username = !username.is_empty()
         && username.len() <= 64
@@ -276,25 +285,23 @@ pub async fn create_user(
     }
     password::check_new(user.password, username).map_err(|(id, _)| AppError::Invalid(id.into()))?;
     let password_hash = password::hash(user.password).map_err(|_| AppError::Internal)?;
-    store
-        .create_user(
-            NewUser {
-                username: username.to_owned(),
-                display_name: display_name.to_owned(),
-                password_hash,
-                role: user.role,
-                unit_ids: user.unit_ids,
-            },
-            actor,
-        )
-        .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(_) => AppError::Invalid(crate::i18n::text(
-                crate::lang_cookie::current(),
-                "users_username_taken",
-            )),
-            other => other.into(),
-        })
+    Ok(NewUser {
+        username: username.to_owned(),
+        display_name: display_name.to_owned(),
+        password_hash,
+        role: user.role,
+        unit_ids: user.unit_ids,
+    })
+}
+
+fn username_taken(e: store::StoreError) -> AppError {
+    match e {
+        store::StoreError::Conflict(_) => AppError::Invalid(crate::i18n::text(
+            crate::lang_cookie::current(),
+            "users_username_taken",
+        )),
+        other => other.into(),
+    }
 }
 
 pub struct NewUserInput<'a> {
@@ -311,21 +318,21 @@ pub async fn setup_first_admin(
     password: &str,
 ) -> Result<(), AppError> {
     let store = store()?;
-    // The setup page closes for good once an administrator exists.
-    if store.count_admins().await? > 0 {
-        return Err(AppError::Forbidden);
+    let admin = checked_new_user(NewUserInput {
+        username,
+        display_name,
+        password,
+        role: Role::Admin,
+        unit_ids: Vec::new(),
+    })?;
+    // The setup page closes for good once an administrator exists; the store decides that
+    // atomically, so concurrent setups create exactly one.
+    match store
+        .create_first_admin(admin, &Actor::system("setup"))
+        .await
+        .map_err(username_taken)?
+    {
+        Some(_) => Ok(()),
+        None => Err(AppError::Forbidden),
     }
-    create_user(
-        &store,
-        NewUserInput {
-            username,
-            display_name,
-            password,
-            role: Role::Admin,
-            unit_ids: Vec::new(),
-        },
-        &Actor::system("setup"),
-    )
-    .await
-    .map(|_| ())
 }

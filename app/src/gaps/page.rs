@@ -1,6 +1,7 @@
 //! `/kesenjangan?unit=<code>`: the resource gaps of a unit and everything under it, totals by
 //! type (all and still unresolved), and a form to record one. Works without JavaScript.
 
+use crate::text_area::textarea_text;
 use domain::interventions::{GapKind, GapStatus, Severity};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -172,7 +173,7 @@ fn GapForm(create: ServerAction<CreateGap>) -> impl IntoView {
                 }).collect_view()}
             </select>
             <label for="gap-description"><Text id="iv_description"/></label>
-            <textarea id="gap-description" name="description" rows="3" required>{field("description")}</textarea>
+            <textarea id="gap-description" name="description" rows="3" required inner_html=textarea_text(field("description"))></textarea>
             <label for="gap-severity"><Text id="rg_severity"/></label>
             <select id="gap-severity" name="severity">
                 {Severity::ALL.iter().map(|s| {

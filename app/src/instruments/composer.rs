@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::text_area::textarea_text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -128,9 +129,9 @@ fn ComposerForm(library: Library, compose: ServerAction<ComposeInstrument>) -> i
             <label for="title-en"><Text id="compose_title_en"/></label>
             <input id="title-en" name="title_en" lang="en" required maxlength="120" value=title_en/>
             <label for="description-id"><Text id="compose_description_id"/></label>
-            <textarea id="description-id" name="description_id" lang="id" required rows="3" maxlength="1000">{description_id}</textarea>
+            <textarea id="description-id" name="description_id" lang="id" required rows="3" maxlength="1000" inner_html=textarea_text(&description_id)></textarea>
             <label for="description-en"><Text id="compose_description_en"/></label>
-            <textarea id="description-en" name="description_en" lang="en" required rows="3" maxlength="1000">{description_en}</textarea>
+            <textarea id="description-en" name="description_en" lang="en" required rows="3" maxlength="1000" inner_html=textarea_text(&description_en)></textarea>
             <label for="scale"><Text id="compose_scale"/></label>
             <select id="scale" name="scale">
                 <option value=SCALE_AGREEMENT_5 selected><Text id="compose_scale_agreement_5"/></option>

@@ -2,6 +2,7 @@
 //! `interventions/create` (with `id` when editing); with JavaScript the browser then opens
 //! the plan's page, without it the server redirects there.
 
+use crate::text_area::textarea_text;
 use domain::interventions::InterventionKind;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -115,7 +116,7 @@ pub fn PlanFields(options: PlanForm, fill: PlanInput, id: Option<i64>) -> impl I
             <label for="plan-title"><Text id="iv_plan_title"/></label>
             <input id="plan-title" name="title" required maxlength="200" value=fill.title/>
             <label for="plan-description"><Text id="iv_description"/></label>
-            <textarea id="plan-description" name="description" rows="4" required>{fill.description}</textarea>
+            <textarea id="plan-description" name="description" rows="4" required inner_html=textarea_text(&fill.description)></textarea>
             <label for="plan-kind"><Text id="iv_kind"/></label>
             <select id="plan-kind" name="kind">
                 {InterventionKind::ALL.into_iter().map(|k| {

@@ -2,6 +2,7 @@
 //! adoption-stage barrier and cited barriers to intervention types. The text is checked
 //! before it is saved; a refused text comes back with every problem and nothing lost.
 
+use crate::text_area::textarea_text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -34,7 +35,7 @@ pub fn PlaybookPage() -> impl IntoView {
                                 <ActionForm action=save attr:class="stack" attr:data-testid="playbook-form">
                                     <input type="hidden" name="lang" value=move || lang_code(locale.get())/>
                                     <label for="playbook-text"><Text id="pb_text"/></label>
-                                    <textarea id="playbook-text" name="text" rows="30" class="code" spellcheck="false">{shown}</textarea>
+                                    <textarea id="playbook-text" name="text" rows="30" class="code" spellcheck="false" inner_html=textarea_text(&shown)></textarea>
                                     <button type="submit" data-testid="playbook-save"><Text id="pb_save"/></button>
                                 </ActionForm>
                             }.into_any()

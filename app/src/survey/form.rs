@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::text_area::textarea_text;
 use domain::instrument::{
     form::{comment_field, item_field, BARRIER_FIELD, BARRIER_OTHER_FIELD},
     AnswerProblem, Answers, BarrierCode, Instrument, Item,
@@ -231,7 +232,8 @@ pub fn SurveyFormView(form: SurveyForm) -> impl IntoView {
                                         let text = event_target_value(&ev);
                                         answers.update(|a| { a.comments.insert(id.clone(), text); });
                                     }
-                                >{typed_text}</textarea>
+                                    inner_html=textarea_text(&typed_text)
+                                ></textarea>
                                 <ProblemText target=problem_key problems/>
                             </div>
                         }

@@ -26,10 +26,10 @@ pub use pages::{SurveyPage, ThanksPage};
 pub enum SurveyState {
     /// The survey can be answered.
     Ready(Box<SurveyForm>),
-    /// No such token (mistyped, or from a wave whose tokens were purged).
+    /// No such token (mistyped, or from a wave whose tokens were purged), or one that has
+    /// answered already: the two look the same, so that a slip does not tell whoever holds it
+    /// whether its respondent answered (issue #15).
     Unknown,
-    /// The token has answered already: every token answers once.
-    Used,
     /// The wave has not opened yet (`None`: not yet scheduled).
     NotYetOpen(Option<DateTime<Utc>>),
     /// The wave has closed.

@@ -61,9 +61,6 @@ pub fn SurveyPage() -> impl IntoView {
                         Ok(SurveyState::Unknown) => view! {
                             <Refusal title="survey_unknown_title" body="survey_unknown_body" testid="survey-unknown"/>
                         }.into_any(),
-                        Ok(SurveyState::Used) => view! {
-                            <Refusal title="survey_used_title" body="survey_used_body" testid="survey-used"/>
-                        }.into_any(),
                         Ok(SurveyState::Closed) => view! {
                             <Refusal title="survey_closed_title" body="survey_closed_body" testid="survey-closed"/>
                         }.into_any(),

@@ -80,7 +80,8 @@ fn context_store() -> Result<Store, AppError> {
 /// The state of an invitation at `now`, without the form.
 fn refusal(invitation: &Invitation, now: DateTime<Utc>) -> Option<SurveyState> {
     if invitation.used {
-        return Some(SurveyState::Used);
+        // Answered like an unknown token: whether a slip was used is nobody's to learn.
+        return Some(SurveyState::Unknown);
     }
     match invitation.wave.status(now) {
         WaveStatus::Open => None,

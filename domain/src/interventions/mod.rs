@@ -31,6 +31,8 @@ pub use playbook::{
     Suggestion, Trigger, UnitProfile, WeakDimension,
 };
 pub use rupiah::Rupiah;
-pub use status::{can_move, check_move, required_action, InterventionStatus};
+pub use status::{
+    can_move, check_move, required_action, status_after_edit, InterventionStatus, APPROVED_CONTENT,
+};
 pub use target::InterventionTarget;
 pub use text::{FundingSource, InterventionTitle, LongText};

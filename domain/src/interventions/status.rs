@@ -103,6 +103,29 @@ pub fn can_move(from: InterventionStatus, to: InterventionStatus) -> bool {
     )
 }
 
+/// The fields of a plan a leader approves: who carries it out, where, toward what, when and
+/// with how much money. Rewording the title or description does not need a new approval.
+pub const APPROVED_CONTENT: [&str; 6] = [
+    "owner",
+    "units",
+    "targets",
+    "dates",
+    "budget",
+    "funding_source",
+];
+
+/// The status a plan has after an edit of the `changed` fields: an approved (or running) plan
+/// whose approved content changed waits for a leader's approval again, so that an approval
+/// always covers what is carried out. Any other edit keeps the status.
+pub fn status_after_edit(status: InterventionStatus, changed: &[&str]) -> InterventionStatus {
+    use InterventionStatus::*;
+    let approved_content_changed = changed.iter().any(|f| APPROVED_CONTENT.contains(f));
+    match status {
+        Approved | InProgress if approved_content_changed => Planned,
+        other => other,
+    }
+}
+
 /// [`can_move`] as a result, for callers that report the refusal.
 pub fn check_move(
     from: InterventionStatus,
@@ -147,6 +170,21 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::access::{authorize, Role, UnitScope};
+
+    #[test]
+    fn changing_approved_content_returns_a_plan_to_review() {
+        use InterventionStatus::*;
+        for status in [Approved, InProgress] {
+            for field in APPROVED_CONTENT {
+                assert_eq!(status_after_edit(status, &["title", field]), Planned);
+            }
+            assert_eq!(
+                status_after_edit(status, &["title", "description", "kind"]),
+                status
+            );
+        }
+        assert_eq!(status_after_edit(Planned, &["budget"]), Planned);
+    }
 
     #[test]
     fn names_round_trip_and_match_serde() {

@@ -377,6 +377,27 @@ async fn plans_follow_scope_and_roles(app: TestApp) {
         updated["status"], "in_progress",
         "a rewrite keeps the status"
     );
+    // Issue #16, 3: raising the budget of an approved, running plan takes it back to review,
+    // in its history; it is not approved for the new content.
+    let mut raised = plan("T.A.K1", "Pelatihan layanan digital tahap 1");
+    raised["owner_id"] = json!(t.agent_id);
+    raised["budget_rupiah"] = json!(900_000_000_000_000_i64);
+    let (status, returned) = put(
+        &app,
+        &format!("/api/v1/interventions/{mine_id}"),
+        &t.agent,
+        raised,
+    )
+    .await;
+    assert_eq!(status, 200, "{returned}");
+    assert_eq!(returned["status"], "planned", "{returned}");
+    let history = returned["history"].as_array().unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(
+        (last["from"].as_str(), last["to"].as_str()),
+        (Some("in_progress"), Some("planned")),
+        "{returned}"
+    );
     let (status, _) = put(
         &app,
         &format!("/api/v1/interventions/{theirs_id}"),

@@ -9,7 +9,8 @@ on_both_engines!(
     first_admin_is_created_once_then_signs_in_and_out,
     repeated_failures_lock_the_account,
     cross_site_writes_are_refused,
-    a_session_works_on_a_second_instance_of_the_same_database
+    a_session_works_on_a_second_instance_of_the_same_database,
+    concurrent_setups_create_exactly_one_administrator,
 );
 
 pub const ADMIN_PASSWORD: &str = "rahasia-sekali-123";
@@ -246,4 +247,67 @@ async fn session_cookie(app: &TestApp) -> String {
         "{set_cookie}"
     );
     set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// Issue #16, 4: 20 concurrent first-administrator setups on a fresh database created 19
+/// administrators. The store claims the setup atomically: one succeeds, the rest are refused.
+async fn concurrent_setups_create_exactly_one_administrator(app: TestApp) {
+    // A common password is refused first, and claims nothing.
+    for weak in ["1234567890", "password12", "          "] {
+        let refused = call(
+            &app,
+            &browser(),
+            "auth/setup",
+            &[
+                ("username", "admin"),
+                ("display_name", "Admin Siap"),
+                ("password", weak),
+            ],
+        )
+        .await;
+        assert!(!refused.status().is_success(), "{weak:?} was accepted");
+    }
+    let names: Vec<String> = (0..20).map(|i| format!("admin{i}")).collect();
+    let clients: Vec<reqwest::Client> = names.iter().map(|_| browser()).collect();
+    let app_ref = &app;
+    let setups = names.iter().zip(&clients).map(|(name, client)| async move {
+        call(
+            app_ref,
+            client,
+            "auth/setup",
+            &[
+                ("username", name.as_str()),
+                ("display_name", "Admin Siap"),
+                ("password", ADMIN_PASSWORD),
+            ],
+        )
+        .await
+    });
+    let statuses: Vec<u16> = futures::future::join_all(setups)
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    let created = statuses.iter().filter(|s| (200..400).contains(*s)).count();
+    assert_eq!(created, 1, "statuses: {statuses:?}");
+    let store = store::Store::connect(app.db.url(), &store::PoolOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(store.count_admins().await.unwrap(), 1);
+    // And the setup stays closed afterwards.
+    let late = call(
+        &app,
+        &browser(),
+        "auth/setup",
+        &[
+            ("username", "terlambat"),
+            ("display_name", "Terlambat"),
+            ("password", ADMIN_PASSWORD),
+        ],
+    )
+    .await;
+    assert!(!late.status().is_success(), "{}", late.status());
+    assert_eq!(store.count_admins().await.unwrap(), 1);
+    store.close().await;
+    app.stop().await;
 }

@@ -8,7 +8,43 @@ on_both_engines!(
     other_responses_get_the_base_policy,
     pages_are_compressed_when_asked,
     oversized_bodies_are_refused_before_they_are_read,
+    nothing_dynamic_is_cached,
 );
+
+/// Issue #16, 7: invitation sheets and CSVs carry live tokens, exports and the audit log
+/// figures and names; no browser or proxy may keep a dynamic response. Static files are
+/// revalidated, and a route's own policy (the API document) is kept.
+async fn nothing_dynamic_is_cached(app: TestApp) {
+    crate::auth::setup_admin(&app).await;
+    let admin = crate::auth::signed_in(&app, "admin", crate::auth::ADMIN_PASSWORD).await;
+    let cache_control = |response: &reqwest::Response| {
+        response
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    for path in [
+        "/login",
+        "/s/zzzzzzzzzzzz",
+        "/admin/audit.csv",
+        "/waves/1/undangan/1.csv",
+        "/dashboard/ekspor.csv?unit=DKI",
+        "/api/v1/me",
+    ] {
+        let response = admin.get(app.url(path)).send().await.unwrap();
+        assert_eq!(
+            cache_control(&response).as_deref(),
+            Some("no-store"),
+            "{path}: {}",
+            response.status()
+        );
+    }
+    let icon = app.get("/favicon.ico").await;
+    assert_eq!(cache_control(&icon).as_deref(), Some("no-cache"));
+    let document = app.get("/api/v1/openapi.json").await;
+    assert_eq!(cache_control(&document).as_deref(), Some("no-cache"));
+    app.stop().await;
+}
 
 async fn pages_carry_security_headers_and_a_nonce_policy(app: TestApp) {
     let response = app.get("/login").await;

@@ -15,6 +15,7 @@ on_both_engines!(
     sql_metacharacters_are_data,
     script_payloads_render_as_text,
     malformed_bodies_get_a_clear_4xx,
+    textarea_payloads_stay_text,
 );
 
 const PAYLOAD: &str = "<script>alert('siap')</script>";
@@ -208,5 +209,118 @@ async fn malformed_bodies_get_a_clear_4xx(app: TestApp) {
     .await;
     assert!(refused.status().is_success() || refused.status().is_client_error());
     assert_eq!(units(&app, &admin, "").await.len(), 3);
+    app.stop().await;
+}
+
+/// Closes the textarea, then tries a redirect and a same-origin form (issue #16, 1).
+const TEXTAREA_PAYLOAD: &str = "</textarea><meta http-equiv=\"refresh\" content=\"0;url=https://phish.example\"><form id=\"injected\" action=\"/api/admin/users/create\" method=\"post\"><button>ok</button></form>";
+
+fn assert_textarea_holds_payload(page: &str, html: &str) {
+    assert!(
+        !html.contains("<meta http-equiv=\"refresh\""),
+        "{page}: the payload's refresh is live markup"
+    );
+    assert!(
+        !html.contains("<form id=\"injected\""),
+        "{page}: the payload's form is live markup"
+    );
+    assert!(
+        html.contains("&lt;/textarea&gt;&lt;meta http-equiv="),
+        "{page}: the payload is not shown as text"
+    );
+}
+
+/// Every page with a textarea, filled from the address (reflected) or from the store (a plan's
+/// description), server-rendered: the text stays inside its textarea.
+async fn textarea_payloads_stay_text(app: TestApp) {
+    let admin = organisation(&app).await;
+    let agent = call(
+        &app,
+        &admin,
+        "admin/users/create",
+        &[
+            ("username", "agen"),
+            ("display_name", "Agen Uji"),
+            ("password", ADMIN_PASSWORD),
+            ("role", "change_agent"),
+            ("units", "DKI.A"),
+        ],
+    )
+    .await;
+    assert_eq!(agent.status(), 200, "{}", agent.text().await.unwrap());
+    let options: Value = call(&app, &admin, "interventions/form", &[("unit", "DKI.A")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let owner = options["owners"][0]["id"].to_string();
+    let today = options["today"].as_str().unwrap().to_owned();
+    let plan = call(
+        &app,
+        &admin,
+        "interventions/create",
+        &[
+            ("units", "DKI.A"),
+            ("title", "Rencana uji"),
+            ("description", TEXTAREA_PAYLOAD),
+            ("kind", "sosialisasi"),
+            ("owner", &owner),
+            ("start_on", &today),
+            ("end_on", &today),
+            ("lang", "id"),
+        ],
+    )
+    .await;
+    assert_eq!(plan.status(), 200, "{}", plan.text().await.unwrap());
+    let id = plan.json::<i64>().await.unwrap();
+    // A playbook whose TOML comment is the payload: valid, so it is stored.
+    let playbook: String = call(&app, &admin, "interventions/playbook", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let playbook = format!("{playbook}\n# {TEXTAREA_PAYLOAD}\n");
+    let saved = call(
+        &app,
+        &admin,
+        "interventions/playbook/save",
+        &[("text", playbook.as_str()), ("lang", "id")],
+    )
+    .await;
+    assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
+
+    let reflected = |path: &str, field: &str| {
+        let mut url = reqwest::Url::parse(&app.url(path)).unwrap();
+        url.query_pairs_mut().append_pair(field, TEXTAREA_PAYLOAD);
+        url
+    };
+    let pages = [
+        (reflected("/kesenjangan?unit=DKI.A", "description"), "gaps"),
+        (
+            reflected("/intervensi/baru?unit=DKI.A&kembali=1", "description"),
+            "new plan",
+        ),
+        (
+            reflected("/instruments/baru?survey_id=uji", "description_id"),
+            "composer (id)",
+        ),
+        (
+            reflected("/instruments/baru?survey_id=uji", "description_en"),
+            "composer (en)",
+        ),
+        (
+            reqwest::Url::parse(&app.url("/admin/playbook")).unwrap(),
+            "stored playbook",
+        ),
+        (
+            reqwest::Url::parse(&app.url(&format!("/intervensi/{id}/ubah"))).unwrap(),
+            "stored plan description",
+        ),
+    ];
+    for (url, page) in pages {
+        let response = admin.get(url).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{page}");
+        assert_textarea_holds_payload(page, &response.text().await.unwrap());
+    }
     app.stop().await;
 }

@@ -85,3 +85,55 @@ fn sigterm_stops_the_server_cleanly() {
     assert!(exit.success(), "exit status {exit:?}; log: {rest:?}");
     assert!(rest.iter().any(|l| l.contains("\"stopped\"")), "{rest:?}");
 }
+
+/// Issue #16, 7: `create-api-token` printed its log line on standard output, so a script's
+/// `TOKEN="$(siap create-api-token …)"` captured the log with the secret. Standard output is
+/// now the secret alone.
+#[test]
+fn create_api_token_prints_only_the_secret() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/siap.db", dir.path().display());
+    let run = |args: &[&str], stdin: Option<&str>| {
+        let mut child = Command::new(SIAP)
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("SIAP_LOG", "info")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).unwrap();
+        }
+        drop(input);
+        child.wait_with_output().unwrap()
+    };
+    assert!(run(&["migrate"], None).status.success());
+    let created = run(
+        &[
+            "create-admin",
+            "--username",
+            "ops",
+            "--display-name",
+            "Operator",
+            "--password-stdin",
+        ],
+        Some("kata-sandi-operator-2026\n"),
+    );
+    assert!(created.status.success(), "{created:?}");
+    let out = run(
+        &["create-api-token", "--username", "ops", "--name", "sync"],
+        None,
+    );
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "stdout: {stdout:?}");
+    assert!(
+        !lines[0].contains(' ') && lines[0].len() >= 20,
+        "not a bare secret: {stdout:?}"
+    );
+}

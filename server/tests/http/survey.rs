@@ -136,8 +136,13 @@ async fn a_complete_form_is_stored_then_the_token_is_used(app: TestApp) {
     let again = post(&app, token, &form(&fixture.instrument, 2, &[])).await;
     assert_eq!(again.status(), 303);
     assert_eq!(location(&again), format!("/s/{token}"));
-    let page = app.get(&format!("/s/{token}")).await.text().await.unwrap();
-    assert!(page.contains("survey-used"));
+    // Issue #15: a used token is answered exactly like an unknown one (page and status).
+    let used = app.get(&format!("/s/{token}")).await;
+    let unknown = app.get("/s/zzzzzzzzzzzz").await;
+    assert_eq!(used.status(), unknown.status());
+    let page = used.text().await.unwrap();
+    assert!(page.contains("survey-unknown"));
+    assert!(!page.contains("survey-used"));
     assert_eq!(
         responses(&fixture).await,
         1,
@@ -218,7 +223,61 @@ async fn unknown_and_closed_are_explained(app: TestApp) {
     fixture.store.close().await;
 }
 
+/// Issue #16, 2: one unauthenticated post of 2 MiB of barrier fields pinned a core for 20 s.
+/// A body the survey form cannot have sent is refused before it is parsed; a refused form of
+/// many unknown fields gets a page of bounded size; nothing is stored and the token still works.
+async fn a_flood_of_fields_is_refused_unread(app: TestApp) {
+    let fixture = open_wave(&app, 1).await;
+    let token = fixture.tokens[0].as_str();
+    let flood = "barrier=b0&barrier=b1&".repeat(69_000);
+    for target in [token, "zzzzzzzzzzzz"] {
+        let started = std::time::Instant::now();
+        let response = app
+            .client
+            .post(app.url(&format!("/s/{target}")))
+            .header("origin", app.url(""))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(flood.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 413, "{target}");
+        let text = response.text().await.unwrap();
+        assert!(text.len() < 1_000, "a short refusal: {text}");
+        eprintln!("a 2 MiB flood refused in {:?}", started.elapsed());
+    }
+    // Under the field limit but every field unknown: refused with a page of bounded size.
+    let unknown: Vec<(String, String)> = (0..500)
+        .map(|i| (format!("item.tidak_ada_{i}"), "3".to_owned()))
+        .collect();
+    let refused = post(&app, token, &unknown).await;
+    assert_eq!(refused.status(), 422);
+    let html = refused.text().await.unwrap();
+    assert!(
+        html.len() < 2_000_000,
+        "the refused page is {} bytes",
+        html.len()
+    );
+    // Not a form at all.
+    let json = app
+        .client
+        .post(app.url(&format!("/s/{token}")))
+        .header("origin", app.url(""))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json.status(), 415);
+    assert_eq!(responses(&fixture).await, 0);
+    let stored = post(&app, token, &form(&fixture.instrument, 4, &[])).await;
+    assert_eq!(location(&stored), format!("/s/{token}/selesai"));
+    assert_eq!(responses(&fixture).await, 1);
+    fixture.store.close().await;
+}
+
 on_both_engines!(
+    a_flood_of_fields_is_refused_unread,
     a_complete_form_is_stored_then_the_token_is_used,
     a_refused_form_comes_back_with_everything_typed,
     concurrent_posts_of_one_token_store_exactly_one_response,

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::interventions::{
-    check_move, FundingSource, InterventionError, InterventionKind, InterventionStatus,
-    InterventionTarget, InterventionTitle, LongText, PlanDates, Rupiah, TextField,
+    check_move, status_after_edit, FundingSource, InterventionError, InterventionKind,
+    InterventionStatus, InterventionTarget, InterventionTitle, LongText, PlanDates, Rupiah,
+    TextField,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -630,9 +631,11 @@ impl Store {
         })
     }
 
-    /// Rewrites a plan's fields, units, collaborators and targets (its status stays), with an
+    /// Rewrites a plan's fields, units, collaborators and targets, with an
     /// `intervention_updated` audit entry naming the fields changed. A plan already equal to
-    /// `plan` is left alone and nothing is logged. `NotFound` for an unknown plan; `Conflict`
+    /// `plan` is left alone and nothing is logged. The status stays, except that an approved
+    /// or running plan whose approved content changes (`status_after_edit`) goes back to
+    /// planned, with a status-history row by the editor. `NotFound` for an unknown plan; `Conflict`
     /// for a done or cancelled one; `Invalid` as for [`Store::create_intervention`].
     pub async fn update_intervention(
         &self,
@@ -678,9 +681,29 @@ impl Store {
             });
         }
         write_links_in(&mut tx, id, &links).await?;
+        // An approval covers what it approved: a change of it waits for approval again,
+        // whichever door the edit came through.
+        let status = status_after_edit(before.status, &changed);
+        if status != before.status {
+            {
+                let c = &mut conn(&mut tx);
+                on_conn!(c, conn => {
+                    sqlx::query("UPDATE interventions SET status = $1 WHERE id = $2")
+                        .bind(status.as_str())
+                        .bind(id)
+                        .execute(&mut **conn)
+                        .await?;
+                });
+            }
+            write_history_in(&mut tx, id, Some(before.status), status, None, actor, at).await?;
+        }
+        let mut detail = json!({ "intervention_id": id, "changed": changed });
+        if status != before.status {
+            detail["returned_to_review_from"] = json!(before.status);
+        }
         let entry = NewAuditEntry::new(actor.clone(), AuditAction::InterventionUpdated)
             .target(plan.title.as_str())
-            .detail(json!({ "intervention_id": id, "changed": changed }));
+            .detail(detail);
         audit::append_in(&mut tx, &entry, at).await?;
         let updated = reread_in(&mut tx, id).await?;
         tx.commit().await?;
