@@ -144,6 +144,15 @@ pub struct ServeArgs {
     )]
     pub token_retention_days: u32,
 
+    /// Hours a sign-in lasts at most, however active the session (1 to 720).
+    #[arg(
+        long,
+        env = "SIAP_SESSION_MAX_HOURS",
+        default_value_t = 12,
+        global = true
+    )]
+    pub session_max_hours: u32,
+
     /// Sign-in attempts per minute from one address (0: no limit).
     #[arg(long, env = "SIAP_RATE_SIGN_INS", default_value_t = 30, global = true)]
     pub rate_sign_ins: u32,
@@ -189,6 +198,8 @@ pub struct ServeConfig {
     pub rate_limits: crate::rate_limit::RateLimits,
     /// How long after a wave closes its invitation tokens are kept.
     pub token_retention: Duration,
+    /// How long a sign-in lasts at most, active or not.
+    pub session_lifetime: Duration,
 }
 
 impl ServeArgs {
@@ -204,6 +215,12 @@ impl ServeArgs {
             problems.push(format!(
                 "SIAP_DB_POOL_SIZE must be between 1 and 1000, got {}",
                 self.db_pool_size
+            ));
+        }
+        if !(1..=720).contains(&self.session_max_hours) {
+            problems.push(format!(
+                "SIAP_SESSION_MAX_HOURS must be between 1 and 720, got {}",
+                self.session_max_hours
             ));
         }
         if self.db_acquire_timeout == 0 {
@@ -227,6 +244,7 @@ impl ServeArgs {
                 token_retention: Duration::from_secs(
                     u64::from(self.token_retention_days) * 24 * 60 * 60,
                 ),
+                session_lifetime: Duration::from_secs(u64::from(self.session_max_hours) * 60 * 60),
                 rate_limits: crate::rate_limit::RateLimits {
                     sign_ins_per_minute: self.rate_sign_ins,
                     submissions_per_second: self.rate_submissions,

@@ -63,9 +63,16 @@ impl Application {
 
         let leptos_options = leptos_options(config)?;
         let limiters = Limiters::new(config.rate_limits);
-        let router = router(store.clone(), leptos_options, config.secure_cookies).layer(
-            axum::middleware::from_fn_with_state(limiters.clone(), rate_limit::limit),
-        );
+        let router = router(
+            store.clone(),
+            leptos_options,
+            config.secure_cookies,
+            config.session_lifetime,
+        )
+        .layer(axum::middleware::from_fn_with_state(
+            limiters.clone(),
+            rate_limit::limit,
+        ));
         let listener =
             TcpListener::bind(config.bind)
                 .await
@@ -199,7 +206,12 @@ async fn delete_expired_sessions(store: Store) {
 const SLOW_REQUEST: Duration = Duration::from_secs(5);
 
 /// The whole HTTP surface: probes, server functions and pages, static files.
-pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool) -> Router {
+pub fn router(
+    store: Store,
+    leptos_options: LeptosOptions,
+    secure_cookies: bool,
+    session_lifetime: Duration,
+) -> Router {
     // Sessions live in the database, so any instance serves any signed-in user. SameSite=Lax
     // plus the Origin check below keep other sites from acting with a user's session.
     let sessions = SessionManagerLayer::new(store.session_backend())
@@ -218,7 +230,11 @@ pub fn router(store: Store, leptos_options: LeptosOptions, secure_cookies: bool)
     let api_indicators = indicators.clone();
     // The same context for pages and for the not-found fallback (whose navigation bar asks
     // who is signed in).
+    let lifetime = app::auth::ssr::SessionLifetime(
+        chrono::Duration::from_std(session_lifetime).unwrap_or(chrono::Duration::hours(12)),
+    );
     let context = move || {
+        provide_context(lifetime);
         provide_context(context_store.clone());
         provide_context(context_instruments.clone());
         provide_context(indicators.clone());

@@ -16,6 +16,28 @@ const USER_KEY: &str = "user_id";
 /// The password-change time the session was created under: changing the password ends
 /// every other session of that user.
 const PASSWORD_EPOCH_KEY: &str = "password_changed_at";
+/// When the sign-in ends, however active the session: RFC 3339.
+const SIGNED_IN_UNTIL_KEY: &str = "signed_in_until";
+
+/// How long a sign-in lasts at most (`--session-max-hours`), given to the pages' context. An
+/// idle session ends sooner (the cookie's inactivity expiry); this bounds a stolen or
+/// forgotten session that is kept busy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionLifetime(pub chrono::Duration);
+
+impl Default for SessionLifetime {
+    fn default() -> Self {
+        Self(chrono::Duration::hours(12))
+    }
+}
+
+/// Whether a sign-in that ends at `until` (as stored) is over at `now`. A session without
+/// the mark (from before it existed, or tampered with) is over.
+fn sign_in_over(until: Option<&str>, now: chrono::DateTime<Utc>) -> bool {
+    until
+        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+        .is_none_or(|u| u <= now)
+}
 
 /// A signed-in user with their unit scope expanded to whole subtrees.
 #[derive(Debug, Clone)]
@@ -129,8 +151,13 @@ pub async fn auth_user_in(store: &Store, session: &Session) -> Result<Option<Aut
         .get::<String>(PASSWORD_EPOCH_KEY)
         .await
         .map_err(session_error)?;
+    let until = session
+        .get::<String>(SIGNED_IN_UNTIL_KEY)
+        .await
+        .map_err(session_error)?;
+    let over = sign_in_over(until.as_deref(), Utc::now());
     let Some(user) = user.filter(|u| {
-        u.active && epoch.as_deref() == Some(u.password_changed_at.to_rfc3339().as_str())
+        !over && u.active && epoch.as_deref() == Some(u.password_changed_at.to_rfc3339().as_str())
     }) else {
         session.flush().await.map_err(session_error)?;
         return Ok(None);
@@ -198,6 +225,11 @@ pub async fn login(username: &str, password_given: &str) -> Result<SessionUser, 
         .map_err(session_error)?;
     session
         .insert(PASSWORD_EPOCH_KEY, user.password_changed_at.to_rfc3339())
+        .await
+        .map_err(session_error)?;
+    let lifetime = use_context::<SessionLifetime>().unwrap_or_default();
+    session
+        .insert(SIGNED_IN_UNTIL_KEY, (now + lifetime.0).to_rfc3339())
         .await
         .map_err(session_error)?;
     store
@@ -334,5 +366,21 @@ pub async fn setup_first_admin(
     {
         Some(_) => Ok(()),
         None => Err(AppError::Forbidden),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sign_in_ends_at_its_mark_or_without_one() {
+        let now = Utc::now();
+        let later = (now + chrono::Duration::minutes(1)).to_rfc3339();
+        let earlier = (now - chrono::Duration::seconds(1)).to_rfc3339();
+        assert!(!sign_in_over(Some(&later), now));
+        assert!(sign_in_over(Some(&earlier), now));
+        assert!(sign_in_over(None, now));
+        assert!(sign_in_over(Some("kemarin"), now));
     }
 }

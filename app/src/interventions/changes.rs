@@ -6,9 +6,9 @@
 use domain::{
     access::Action,
     interventions::{
-        parse_date, required_action, FundingSource, InterventionError, InterventionKind,
-        InterventionStatus, InterventionTarget, InterventionTitle, LongText, PlanDates, Rupiah,
-        TextField,
+        check_approver, parse_date, required_action, FundingSource, InterventionError,
+        InterventionKind, InterventionStatus, InterventionTarget, InterventionTitle, LongText,
+        PlanDates, Rupiah, TextField,
     },
     units::{Locale, UnitCode},
 };
@@ -224,6 +224,12 @@ pub async fn move_plan(id: i64, to: &str, note: &str, lang: &str) -> Result<(), 
     }
     let note = LongText::parse_optional(note, TextField::Comment)
         .map_err(|e| AppError::Invalid(e.message(locale)))?;
+    if to == InterventionStatus::Approved {
+        // Said here in the user's language; the store checks again inside its transaction.
+        let preparers = store.plan_preparers(id).await?;
+        check_approver(Some(user.id), &preparers)
+            .map_err(|e| AppError::Invalid(e.message(locale)))?;
+    }
     store
         .move_intervention(id, to, note.as_ref(), &user.actor())
         .await

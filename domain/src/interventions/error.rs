@@ -87,6 +87,8 @@ pub enum InterventionError {
         from: InterventionStatus,
         to: InterventionStatus,
     },
+    #[error("you prepared this plan (or its latest change); another leader must approve it")]
+    OwnApproval,
 }
 
 impl InterventionError {
@@ -153,6 +155,7 @@ impl InterventionError {
                 from.label(id),
                 to.label(id)
             ),
+            E::OwnApproval => "Anda menyusun rencana ini (atau perubahan terakhirnya); pimpinan lain yang harus menyetujuinya".to_owned(),
         }
     }
 }

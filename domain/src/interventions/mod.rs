@@ -32,7 +32,8 @@ pub use playbook::{
 };
 pub use rupiah::Rupiah;
 pub use status::{
-    can_move, check_move, required_action, status_after_edit, InterventionStatus, APPROVED_CONTENT,
+    can_move, check_approver, check_move, required_action, status_after_edit, InterventionStatus,
+    APPROVED_CONTENT,
 };
 pub use target::InterventionTarget;
 pub use text::{FundingSource, InterventionTitle, LongText};

@@ -126,6 +126,19 @@ pub fn status_after_edit(status: InterventionStatus, changed: &[&str]) -> Interv
     }
 }
 
+/// Four eyes on every approval: whoever prepared the plan, or made the change that returned
+/// it to review, cannot approve it. `preparers` are their user ids (`None`: the system or a
+/// deleted user, who never blocks anyone).
+pub fn check_approver(
+    approver: Option<i64>,
+    preparers: &[Option<i64>],
+) -> Result<(), InterventionError> {
+    match approver {
+        Some(id) if preparers.contains(&Some(id)) => Err(InterventionError::OwnApproval),
+        _ => Ok(()),
+    }
+}
+
 /// [`can_move`] as a result, for callers that report the refusal.
 pub fn check_move(
     from: InterventionStatus,
@@ -170,6 +183,20 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::access::{authorize, Role, UnitScope};
+
+    #[test]
+    fn nobody_approves_what_they_prepared() {
+        assert_eq!(
+            check_approver(Some(7), &[Some(7), Some(9)]),
+            Err(InterventionError::OwnApproval)
+        );
+        assert_eq!(
+            check_approver(Some(9), &[Some(3), Some(9)]),
+            Err(InterventionError::OwnApproval)
+        );
+        assert_eq!(check_approver(Some(4), &[Some(3), None]), Ok(()));
+        assert_eq!(check_approver(None, &[None]), Ok(()));
+    }
 
     #[test]
     fn changing_approved_content_returns_a_plan_to_review() {

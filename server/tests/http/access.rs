@@ -493,12 +493,12 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
             vec![("id", kota_plan), ("body", "Komentar uji."), ("lang", "id")],
             [401, 200, 200, 404],
         ),
-        // The permission is checked before the status: the agent may not approve even a
-        // plan the administrator approved a moment before.
+        // The permission is checked before anything else: the agent may not approve at all.
+        // The administrator created this plan, so four eyes refuse their approval (422).
         (
             "interventions/move",
             vec![("id", dinas_plan), ("to", "approved"), ("lang", "id")],
-            [401, 200, 404, 403],
+            [401, 422, 404, 403],
         ),
         (
             "interventions/move",

@@ -398,6 +398,24 @@ async fn plans_follow_scope_and_roles(app: TestApp) {
         (Some("in_progress"), Some("planned")),
         "{returned}"
     );
+    // Four eyes: the leader may approve it again (the agent made the change), but not a plan
+    // the leader wrote.
+    let (status, again) = post(&app, &status_path, &t.leader, json!({"status": "approved"})).await;
+    assert_eq!(status, 200, "{again}");
+    let mut leaders = plan("T.A.K1", "Rencana dari pimpinan");
+    leaders["owner_id"] = json!(t.agent_id);
+    let (status, own) = post(&app, "/api/v1/interventions", &t.leader, leaders).await;
+    assert_eq!(status, 201, "{own}");
+    let own_status = format!("/api/v1/interventions/{}/status", own["id"]);
+    let (status, problem) = post(&app, &own_status, &t.leader, json!({"status": "approved"})).await;
+    assert_eq!(status, 422, "a leader approved their own plan: {problem}");
+    let (_, own_now) = get(
+        &app,
+        &format!("/api/v1/interventions/{}", own["id"]),
+        &t.leader,
+    )
+    .await;
+    assert_eq!(own_now["status"], "planned");
     let (status, _) = put(
         &app,
         &format!("/api/v1/interventions/{theirs_id}"),

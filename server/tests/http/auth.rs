@@ -311,3 +311,39 @@ async fn concurrent_setups_create_exactly_one_administrator(app: TestApp) {
     store.close().await;
     app.stop().await;
 }
+
+/// Issue #16, 5: sessions had no absolute lifetime: a session kept busy lasted for ever.
+/// With a lifetime of 3 s, a session used every half second still ends at 3 s.
+async fn a_busy_session_still_ends_at_its_lifetime(engine: store::Engine) {
+    let Some(app) = TestApp::spawn_configured(engine, |config| server::ServeConfig {
+        session_lifetime: std::time::Duration::from_secs(3),
+        ..config
+    })
+    .await
+    else {
+        return;
+    };
+    setup_admin(&app).await;
+    let client = signed_in(&app, "admin", ADMIN_PASSWORD).await;
+    let started = std::time::Instant::now();
+    assert!(me(&app, &client).await.is_object(), "signed in at first");
+    while started.elapsed() < std::time::Duration::from_millis(2_000) {
+        assert!(me(&app, &client).await.is_object(), "still signed in");
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
+    assert_eq!(me(&app, &client).await, Value::Null, "signed out after 3 s");
+    app.stop().await;
+}
+
+mod session_lifetime {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::a_busy_session_still_ends_at_its_lifetime(store::Engine::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::a_busy_session_still_ends_at_its_lifetime(store::Engine::Postgres).await;
+    }
+}

@@ -230,8 +230,14 @@ async fn cells_are_the_engines_figures_and_trends_span_the_waves(app: TestApp) {
         )
         .await
         .unwrap();
+    // Approved by someone other than its creator (four eyes).
     store
-        .move_intervention(plan.id, InterventionStatus::Approved, None, &actor)
+        .move_intervention(
+            plan.id,
+            InterventionStatus::Approved,
+            None,
+            &Actor::system("rapat pimpinan"),
+        )
         .await
         .unwrap();
     let one = ok_json(dashboard(&app, &admin, &[("wave", &later), ("unit", "T.A.K1")]).await).await;

@@ -26,6 +26,7 @@ pub fn config(db: &TestDatabase) -> ServeConfig {
         // limits have their own test).
         rate_limits: server::rate_limit::RateLimits::off(),
         token_retention: Duration::from_secs(30 * 24 * 60 * 60),
+        session_lifetime: Duration::from_secs(12 * 60 * 60),
     }
 }
 
@@ -51,6 +52,16 @@ impl TestApp {
             rate_limits: limits,
             ..config(&db)
         };
+        Some(Self::start_with(db, &config).await)
+    }
+
+    /// On a fresh database of `engine`, with the configuration changed by `change`.
+    pub async fn spawn_configured(
+        engine: Engine,
+        change: impl FnOnce(ServeConfig) -> ServeConfig,
+    ) -> Option<Self> {
+        let db = Arc::new(TestDatabase::new(engine).await?);
+        let config = change(config(&db));
         Some(Self::start_with(db, &config).await)
     }
 

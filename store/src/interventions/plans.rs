@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::interventions::{
-    check_move, status_after_edit, FundingSource, InterventionError, InterventionKind,
-    InterventionStatus, InterventionTarget, InterventionTitle, LongText, PlanDates, Rupiah,
-    TextField,
+    check_approver, check_move, status_after_edit, FundingSource, InterventionError,
+    InterventionKind, InterventionStatus, InterventionTarget, InterventionTitle, LongText,
+    PlanDates, Rupiah, TextField,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -552,6 +552,29 @@ fn changed_fields(before: &NewIntervention, after: &NewIntervention) -> Vec<&'st
     changed
 }
 
+/// Who prepared the plan as it stands: its creator and whoever made the latest move to
+/// planned (its creation, or an edit that returned it to review). Read in `tx`, after the
+/// plan's row is locked, so an approval and an edit cannot race past each other.
+async fn preparers_in(tx: &mut Tx, id: i64) -> Result<Vec<Option<i64>>, StoreError> {
+    let c = &mut conn(tx);
+    let (creator, latest): (Option<i64>, Option<i64>) = on_conn!(c, conn => {
+        let creator: Option<i64> =
+            sqlx::query_scalar("SELECT created_by FROM interventions WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut **conn)
+                .await?;
+        let latest: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT changed_by FROM intervention_status_history \
+             WHERE intervention_id = $1 AND to_status = 'planned' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(id)
+        .fetch_optional(&mut **conn)
+        .await?;
+        (creator, latest.flatten())
+    });
+    Ok(vec![creator, latest])
+}
+
 impl Store {
     /// Creates a plan in status planned, with its first status-history row and an
     /// `intervention_created` audit entry. `Invalid` without units, or for an unknown unit or
@@ -727,6 +750,11 @@ impl Store {
         let mut tx = self.begin().await?;
         let (from, title) = lock_in(&mut tx, id).await?;
         check_move(from, to).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        if to == InterventionStatus::Approved {
+            let preparers = preparers_in(&mut tx, id).await?;
+            check_approver(actor.user_id, &preparers)
+                .map_err(|e| StoreError::Conflict(e.to_string()))?;
+        }
         // Only from the status just read: of two concurrent moves, the second changes nothing.
         let updated = {
             let c = &mut conn(&mut tx);
@@ -757,6 +785,14 @@ impl Store {
         let moved = reread_in(&mut tx, id).await?;
         tx.commit().await?;
         Ok(moved)
+    }
+
+    /// Who prepared the plan as it stands (see `domain::interventions::check_approver`): its
+    /// creator and whoever made its latest move to planned. `NotFound` for an unknown plan.
+    pub async fn plan_preparers(&self, id: i64) -> Result<Vec<Option<i64>>, StoreError> {
+        let mut tx = self.begin().await?;
+        lock_in(&mut tx, id).await?;
+        preparers_in(&mut tx, id).await
     }
 
     /// Every status the plan has had, oldest first, starting with its creation (empty for an
