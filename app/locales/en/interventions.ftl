@@ -111,6 +111,7 @@ rg_record = Save gap
 rg_created = Gap recorded.
 rg_plan_not_found = Plan `{ $plan }` not found.
 iv_need_unit = Choose at least one unit.
+iv_owner_change_refused = Only the plan's owner, a leader or an administrator can hand the plan to another owner.
 iv_need_owner = Choose an owner: an active change agent.
 iv_conflict = This plan was just changed by someone else or is closed. Reload the page.
 iv_unit_not_in_scope = Unit `{ $code }` is not among your units.

@@ -111,6 +111,7 @@ rg_record = Simpan kesenjangan
 rg_created = Kesenjangan dicatat.
 rg_plan_not_found = Rencana `{ $plan }` tidak ditemukan.
 iv_need_unit = Pilih setidaknya satu unit.
+iv_owner_change_refused = Hanya penanggung jawab rencana, pimpinan atau administrator yang dapat mengganti penanggung jawab.
 iv_need_owner = Pilih penanggung jawab: seorang agen perubahan yang aktif.
 iv_conflict = Rencana ini baru saja diubah orang lain atau sudah ditutup. Muat ulang halaman.
 iv_unit_not_in_scope = Unit `{ $code }` tidak ditemukan di unit Anda.

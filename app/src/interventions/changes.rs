@@ -6,9 +6,9 @@
 use domain::{
     access::Action,
     interventions::{
-        check_approver, parse_date, required_action, FundingSource, InterventionError,
-        InterventionKind, InterventionStatus, InterventionTarget, InterventionTitle, LongText,
-        PlanDates, Rupiah, TextField,
+        check_approver, may_change_plan, may_set_owner, parse_date, required_action, FundingSource,
+        InterventionError, InterventionKind, InterventionStatus, InterventionTarget,
+        InterventionTitle, LongText, PlanDates, PlanPeople, Rupiah, TextField,
     },
     units::{Locale, UnitCode},
 };
@@ -24,11 +24,14 @@ use crate::{
 };
 
 /// Every problem of the form, or the plan it describes.
+/// `kept`: the people already on the plan being changed (none for a new plan), who may stay
+/// on it even when the user could not choose them.
 async fn parse_form(
     store: &Store,
     user: &AuthUser,
     form: &PlanInput,
     locale: Locale,
+    kept: &[i64],
 ) -> Result<NewIntervention, AppError> {
     let mut problems: Vec<String> = Vec::new();
     let mut note = |e: InterventionError| problems.push(e.message(locale));
@@ -93,19 +96,24 @@ async fn parse_form(
     }
 
     let names = Names::load(store).await?;
+    // Only people the form offers this user (agents with a unit in the user's scope), or
+    // people already on the plan: an id outside them is refused like an unknown one, so the
+    // refusal tells nothing about who exists, and nobody outside the scope is named.
+    let choosable: Vec<i64> = names.owners_for(user).iter().map(|p| p.id).collect();
+    let eligible = |id: &i64| choosable.contains(id) || kept.contains(id);
     let owner = form
         .owner
         .trim()
         .parse::<i64>()
         .ok()
-        .filter(|id| names.agents.iter().any(|(agent, _, _)| agent == id));
+        .filter(|id| eligible(id) && names.agents.iter().any(|(agent, _, _)| agent == id));
     if owner.is_none() {
         problems.push(crate::i18n::text(locale, "iv_need_owner"));
     }
     let mut collaborator_user_ids = Vec::new();
     for raw in &form.collaborators {
         match raw.parse::<i64>() {
-            Ok(id) if names.person(id) != "—" => collaborator_user_ids.push(id),
+            Ok(id) if eligible(&id) && names.person(id) != "—" => collaborator_user_ids.push(id),
             _ => problems.push(crate::i18n::text_with(
                 locale,
                 "iv_unknown_collaborator",
@@ -151,7 +159,7 @@ pub async fn create(form: PlanInput, lang: &str) -> Result<i64, AppError> {
     let user = authorize(Action::ViewUnit, None).await?;
     let locale = Locale::from_code(lang);
     let store = store()?;
-    let plan = parse_form(&store, &user, &form, locale).await?;
+    let plan = parse_form(&store, &user, &form, locale, &[]).await?;
     let record = store.create_intervention(&plan, &user.actor()).await?;
     Ok(record.id)
 }
@@ -162,8 +170,17 @@ pub async fn update(id: i64, form: PlanInput, lang: &str) -> Result<i64, AppErro
     let user = authorize(Action::ViewUnit, None).await?;
     let locale = Locale::from_code(lang);
     let store = store()?;
-    editable_plan(&store, &user, id).await?;
-    let plan = parse_form(&store, &user, &form, locale).await?;
+    let before = editable_plan(&store, &user, id).await?;
+    let kept: Vec<i64> = std::iter::once(before.owner_user_id)
+        .chain(before.collaborator_user_ids.iter().copied())
+        .collect();
+    let plan = parse_form(&store, &user, &form, locale, &kept).await?;
+    if !may_set_owner(user.role, user.id, people_of(&before), plan.owner_user_id) {
+        return Err(AppError::Invalid(crate::i18n::text(
+            locale,
+            "iv_owner_change_refused",
+        )));
+    }
     store
         .update_intervention(id, &plan, &user.actor())
         .await
@@ -244,10 +261,19 @@ async fn editable_plan(
     id: i64,
 ) -> Result<store::InterventionRecord, AppError> {
     let plan = visible_plan(store, user, id).await?;
-    if may_on_all(user, Action::PlanInterventions, &plan.unit_ids) {
+    if may_on_all(user, Action::PlanInterventions, &plan.unit_ids)
+        && may_change_plan(user.role, user.id, people_of(&plan))
+    {
         Ok(plan)
     } else {
         Err(AppError::Forbidden)
+    }
+}
+
+fn people_of(plan: &store::InterventionRecord) -> PlanPeople<'_> {
+    PlanPeople {
+        owner: plan.owner_user_id,
+        collaborators: &plan.collaborator_user_ids,
     }
 }
 

@@ -375,7 +375,15 @@ pub async fn detail(id: i64) -> Result<PlanDetail, AppError> {
             .collect(),
         comments,
         can_edit: !plan.status.is_closed()
-            && may_on_all(&user, Action::PlanInterventions, &plan.unit_ids),
+            && may_on_all(&user, Action::PlanInterventions, &plan.unit_ids)
+            && domain::interventions::may_change_plan(
+                user.role,
+                user.id,
+                domain::interventions::PlanPeople {
+                    owner: plan.owner_user_id,
+                    collaborators: &plan.collaborator_user_ids,
+                },
+            ),
         evaluation,
     })
 }

@@ -19,6 +19,7 @@ mod kind;
 pub mod playbook;
 mod rupiah;
 mod status;
+mod stewardship;
 mod target;
 mod text;
 
@@ -35,5 +36,6 @@ pub use status::{
     can_move, check_approver, check_move, required_action, status_after_edit, InterventionStatus,
     APPROVED_CONTENT,
 };
+pub use stewardship::{may_change_plan, may_set_owner, PlanPeople};
 pub use target::InterventionTarget;
 pub use text::{FundingSource, InterventionTitle, LongText};

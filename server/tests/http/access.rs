@@ -112,6 +112,8 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
     for (username, role, scope) in [
         ("pimpinan", "leader", kota_code),
         ("agen", "change_agent", AGENT_DINAS),
+        // An agent the leader may choose as an owner (one in the leader's kota).
+        ("agen-kota", "change_agent", kelurahan),
     ] {
         let created = call(
             &app,
@@ -178,6 +180,20 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
         .iter()
         .find(|o| o["name"] == "agen")
         .unwrap_or_else(|| panic!("the agent can own plans: {options}"))["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let kota_options: Value = call(&app, &admin, "interventions/form", &[("unit", kelurahan)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let kota_agent_id = kota_options["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "agen-kota")
+        .unwrap_or_else(|| panic!("the kota's agent can own plans: {kota_options}"))["id"]
         .as_i64()
         .unwrap()
         .to_string();
@@ -415,10 +431,16 @@ async fn every_endpoint_checks_role_and_unit_scope(app: TestApp) {
             new_plan(AGENT_DINAS, &agent_id),
             [401, 200, 422, 200],
         ),
+        // The owner must be someone the user may choose: the leader names the kota's agent.
+        (
+            "interventions/create",
+            new_plan(kelurahan, &kota_agent_id),
+            [401, 200, 200, 422],
+        ),
         (
             "interventions/create",
             new_plan(kelurahan, &agent_id),
-            [401, 200, 200, 422],
+            [401, 200, 422, 422],
         ),
         // With an id the plan is rewritten: only by those who may change it.
         (

@@ -13,6 +13,7 @@ use crate::{
 };
 
 on_both_engines!(
+    plans_belong_to_their_people,
     plans_follow_scope_and_roles,
     gaps_follow_scope_and_totals,
     the_audit_log_is_for_administrators,
@@ -617,4 +618,88 @@ fn the_document_describes_plans_gaps_and_audit() {
             "{name} is referred to but not defined"
         );
     }
+}
+
+/// Issue #16, 3: any agent in scope could rewrite another's plan and make itself owner, and
+/// owners outside the user's scope were accepted (their names then shown). Now a change agent
+/// changes only plans they own or help with, only the owner or a leader hands a plan over, and
+/// a person the user cannot choose is refused exactly like one who does not exist.
+async fn plans_belong_to_their_people(app: TestApp) {
+    let t = tokens(&app).await;
+    let admin = signed_in(&app, "admin", ADMIN_PASSWORD).await;
+    let created = call(
+        &app,
+        &admin,
+        "admin/users/create",
+        &[
+            ("username", "agen-a2"),
+            ("display_name", "Agen A kedua"),
+            ("password", ADMIN_PASSWORD),
+            ("role", "change_agent"),
+            ("units", "T.A"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status(), 200);
+    let store = Store::connect(app.db.url(), &PoolOptions::default())
+        .await
+        .unwrap();
+    let colleague = store.user_by_username("agen-a2").await.unwrap().unwrap();
+    let outsider = store.user_by_username("agen-b").await.unwrap().unwrap();
+    let (_, colleague_secret) = store
+        .create_api_token(colleague.id, "test", &Actor::user(colleague.id, "agen-a2"))
+        .await
+        .unwrap();
+    let colleague_token = colleague_secret.expose().to_owned();
+
+    let (status, mine) = post(
+        &app,
+        "/api/v1/interventions",
+        &t.agent,
+        plan("T.A.K1", "Milik agen A"),
+    )
+    .await;
+    assert_eq!(status, 201, "{mine}");
+    let path = format!("/api/v1/interventions/{}", mine["id"]);
+
+    // A colleague in scope may read it but not rewrite it, nor take it.
+    let mut taken = plan("T.A.K1", "Diambil alih");
+    taken["owner_id"] = json!(colleague.id);
+    let (status, _) = put(&app, &path, &colleague_token, taken.clone()).await;
+    assert_eq!(status, 403);
+    let mut reworded = plan("T.A.K1", "Diubah rekan");
+    reworded["owner_id"] = json!(t.agent_id);
+    let (status, _) = put(&app, &path, &colleague_token, reworded).await;
+    assert_eq!(status, 403);
+    let (_, unchanged) = get(&app, &path, &t.agent).await;
+    assert_eq!(unchanged["title"], "Milik agen A");
+
+    // An owner outside the agent's scope is refused like one that does not exist.
+    let mut outside = plan("T.A.K1", "Pemilik luar");
+    outside["owner_id"] = json!(outsider.id);
+    let (status, outside_problem) = post(&app, "/api/v1/interventions", &t.agent, outside).await;
+    let mut missing = plan("T.A.K1", "Pemilik luar");
+    missing["owner_id"] = json!(999_999);
+    let (missing_status, missing_problem) =
+        post(&app, "/api/v1/interventions", &t.agent, missing).await;
+    assert_eq!(status, 422, "{outside_problem}");
+    assert_eq!(
+        (status, &outside_problem["detail"]),
+        (missing_status, &missing_problem["detail"])
+    );
+    assert!(
+        !outside_problem.to_string().contains("agen-b"),
+        "the refusal names nobody: {outside_problem}"
+    );
+
+    // The leader hands it to the colleague; the colleague, now owner, may change it.
+    let (status, handed) = put(&app, &path, &t.leader, taken).await;
+    assert_eq!(status, 200, "{handed}");
+    assert_eq!(handed["owner_id"], json!(colleague.id), "{handed}");
+    let mut renamed = plan("T.A.K1", "Diteruskan rekan");
+    renamed["owner_id"] = json!(colleague.id);
+    let (status, _) = put(&app, &path, &colleague_token, renamed).await;
+    assert_eq!(status, 200);
+    store.close().await;
+    app.stop().await;
 }
