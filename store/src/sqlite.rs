@@ -8,6 +8,9 @@ use sqlx::sqlite::{
 
 use crate::{PoolOptions, StoreError};
 
+/// How long a statement waits for another connection's lock before failing.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 
 pub(crate) async fn connect(
@@ -28,7 +31,10 @@ pub(crate) async fn connect(
         .journal_mode(SqliteJournalMode::Wal)
         // FULL: a response acknowledged to a respondent survives a power cut, not only a crash.
         .synchronous(SqliteSynchronous::Full)
-        .busy_timeout(Duration::from_secs(10))
+        .busy_timeout(BUSY_TIMEOUT)
+        // Deleted rows (tokens past their retention, removed survey data) are overwritten,
+        // not left in free pages for a copy of the file to give back (issue #15).
+        .pragma("secure_delete", "ON")
         .foreign_keys(true);
     // Two instances opening a new file at once race to switch it to WAL, and SQLite answers
     // the loser "database is locked" at once, without waiting out the busy timeout: retry.
@@ -97,6 +103,11 @@ mod tests {
         assert_eq!(foreign_keys, 1);
         assert_eq!(busy_timeout, 10_000);
         assert_eq!(synchronous, 2, "FULL");
+        let secure_delete: i64 = sqlx::query_scalar("PRAGMA secure_delete")
+            .fetch_one(pool)
+            .await
+            .expect("pragma");
+        assert_eq!(secure_delete, 1, "deleted rows are overwritten");
     }
 
     #[tokio::test]

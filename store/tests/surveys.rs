@@ -1042,6 +1042,53 @@ macro_rules! on_both_engines {
     };
 }
 
+/// Issue #15: a copy of `siap.db` + `siap.db-wal` paired 38 of 38 recent tokens with their
+/// responses by commit. After each group commit the WAL is checkpointed and truncated, so a
+/// copy taken after an acknowledgement holds no frames (and deleted rows are overwritten).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_keeps_no_write_ahead_log_after_submissions() {
+    let Some((db, store)) = open(Engine::Sqlite).await else {
+        return;
+    };
+    let survey = prepare(&store).await;
+    let a = survey.units[0].clone();
+    let wave = open_wave(&store, &survey).await;
+    let tokens = tokens(&store, wave.id, a.id, 8).await;
+    let now = Utc::now();
+    let submissions: Vec<_> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, token)| {
+            let store = store.clone();
+            let given = answers(&survey.instrument, i);
+            let token = token.clone();
+            tokio::spawn(async move { store.submit_response(&token, &given, now).await.unwrap() })
+        })
+        .collect();
+    for submission in submissions {
+        assert_eq!(submission.await.unwrap(), SubmitOutcome::Stored);
+    }
+    let path = db.url().as_str().trim_start_matches("sqlite://").to_owned();
+    let wal = std::path::PathBuf::from(format!("{path}-wal"));
+    // The checkpoint follows the replies: give it a moment, then the log must be empty.
+    let mut size = u64::MAX;
+    for _ in 0..50 {
+        size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        size,
+        0,
+        "{} holds {size} bytes after the commits",
+        wal.display()
+    );
+    assert_eq!(responded(&store, wave.id).await.iter().sum::<u32>(), 8);
+    store.close().await;
+}
+
 on_both_engines!(
     instruments_are_saved_once,
     waves_move_forward_only,

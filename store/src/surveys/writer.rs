@@ -7,8 +7,13 @@
 //! commits once; each submitter hears its own outcome only after that commit. So the
 //! exactly-once and durable-before-acknowledged rules hold unchanged, and the flush is shared.
 //! (PostgreSQL groups concurrent commits by itself.)
+//!
+//! After each batch the write-ahead log is checkpointed and truncated (issue #15): in the WAL,
+//! a token's "used" mark and its response sit in the frames of one commit, so a copy of
+//! `siap.db-wal` would pair them. A checkpoint that readers hold up is retried with the next
+//! batch, or after [`CHECKPOINT_RETRY`] when none comes.
 
-use std::borrow::Cow;
+use std::{borrow::Cow, time::Duration};
 
 use chrono::{DateTime, Utc};
 use domain::{instrument::ValidAnswers, waves::InvitationToken};
@@ -21,6 +26,13 @@ use crate::{store::Tx, StoreError};
 /// The most submissions one transaction takes: large enough to share a flush among a
 /// burst, small enough to keep each submitter's wait short.
 const MAX_BATCH: usize = 256;
+
+/// How long the writer waits for a checkpoint blocked by a reader before leaving it to the
+/// next try: submissions must not queue behind a long dashboard read.
+const CHECKPOINT_WAIT_MS: u32 = 200;
+
+/// When a checkpoint could not finish and no submission comes, it is tried again after this.
+const CHECKPOINT_RETRY: Duration = Duration::from_secs(5);
 
 /// Waiting submissions beyond this make submitters wait for room (back-pressure) instead of
 /// queueing without bound.
@@ -78,7 +90,24 @@ impl SubmissionWriter {
 
 async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
-    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+    let mut wal_left = false;
+    loop {
+        let received = if wal_left {
+            match tokio::time::timeout(CHECKPOINT_RETRY, queue.recv_many(&mut batch, MAX_BATCH))
+                .await
+            {
+                Ok(received) => received,
+                Err(_) => {
+                    wal_left = !checkpoint(&pool).await;
+                    continue;
+                }
+            }
+        } else {
+            queue.recv_many(&mut batch, MAX_BATCH).await
+        };
+        if received == 0 {
+            break;
+        }
         match write(&pool, &batch).await {
             Ok(outcomes) => {
                 for (job, outcome) in batch.drain(..).zip(outcomes) {
@@ -97,6 +126,39 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
                         ))));
                 }
             }
+        }
+        // After the replies: a respondent never waits for the checkpoint.
+        wal_left = !checkpoint(&pool).await;
+    }
+}
+
+/// Copies the WAL into the database file and truncates it to nothing; whether it finished
+/// (false: a reader held it up, or the database failed; the next try follows).
+pub(crate) async fn checkpoint(pool: &SqlitePool) -> bool {
+    let attempt = async {
+        let mut conn = pool.acquire().await?;
+        sqlx::query(&format!("PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}"))
+            .execute(&mut *conn)
+            .await?;
+        let result: Result<(i64, i64, i64), sqlx::Error> =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&mut *conn)
+                .await;
+        // The connection goes back to the pool with the pool's own timeout.
+        sqlx::query(&format!(
+            "PRAGMA busy_timeout = {}",
+            crate::sqlite::BUSY_TIMEOUT.as_millis()
+        ))
+        .execute(&mut *conn)
+        .await?;
+        let (busy, _, _) = result?;
+        Ok::<bool, sqlx::Error>(busy == 0)
+    };
+    match attempt.await {
+        Ok(done) => done,
+        Err(error) => {
+            tracing::debug!(%error, "checkpointing the write-ahead log failed; tried again later");
+            false
         }
     }
 }
