@@ -4,6 +4,7 @@
 pub mod access;
 pub mod csv_text;
 pub mod demo;
+pub mod display_text;
 pub mod instrument;
 pub mod interventions;
 pub mod responses;

@@ -310,9 +310,14 @@ fn checked_new_user(user: NewUserInput<'_>) -> Result<NewUser, AppError> {
         ));
     }
     let display_name = user.display_name.trim();
-    if display_name.is_empty() || display_name.chars().count() > 120 {
+    if domain::display_text::shows_nothing(display_name)
+        || display_name.chars().count() > 120
+        || display_name
+            .chars()
+            .any(|c| domain::display_text::is_hidden_control(c, false))
+    {
         return Err(AppError::Invalid(
-            "Nama tampilan wajib diisi (maksimal 120 karakter).".into(),
+            "Nama tampilan wajib diisi (maksimal 120 karakter, tanpa karakter kontrol atau pengatur arah teks).".into(),
         ));
     }
     password::check_new(user.password, username).map_err(|(id, _)| AppError::Invalid(id.into()))?;

@@ -50,7 +50,7 @@ pub enum InterventionError {
         length: usize,
         max: usize,
     },
-    #[error("{} contains a control character", field.en())]
+    #[error("{} contains a control character or a text-direction control", field.en())]
     TextControlCharacter { field: TextField },
     #[error("unknown intervention type {value:?}; expected pelatihan, sosialisasi, coaching, process_redesign, it_system, resourcing, policy or other")]
     UnknownKind { value: String },
@@ -116,7 +116,7 @@ impl InterventionError {
                 field.label(id)
             ),
             E::TextControlCharacter { field } => {
-                format!("{} memuat karakter kontrol", field.label(id))
+                format!("{} memuat karakter kontrol atau pengatur arah teks", field.label(id))
             }
             E::UnknownKind { value } => format!(
                 "jenis intervensi {value:?} tidak dikenal; gunakan pelatihan, sosialisasi, coaching, process_redesign, it_system, resourcing, policy atau other"

@@ -16,7 +16,7 @@ fn clean(
     multiline: bool,
 ) -> Result<String, InterventionError> {
     let text = raw.trim();
-    if text.is_empty() {
+    if crate::display_text::shows_nothing(text) {
         return Err(InterventionError::TextEmpty { field });
     }
     let text = if multiline {
@@ -24,8 +24,10 @@ fn clean(
     } else {
         text.to_owned()
     };
-    let allowed = |c: char| multiline && (c == '\n' || c == '\t');
-    if text.chars().any(|c| c.is_control() && !allowed(c)) {
+    if text
+        .chars()
+        .any(|c| crate::display_text::is_hidden_control(c, multiline))
+    {
         return Err(InterventionError::TextControlCharacter { field });
     }
     let length = text.chars().count();

@@ -18,7 +18,7 @@ pub enum UnitError {
     NameEmpty,
     #[error("the unit name has {length} characters; at most {max} are allowed")]
     NameTooLong { length: usize, max: usize },
-    #[error("the unit name contains a control character (such as a line break or tab)")]
+    #[error("the unit name contains a control character (such as a line break or tab) or a text-direction control")]
     NameControlCharacter,
     #[error("unknown unit kind")]
     KindUnknown,
@@ -56,7 +56,7 @@ impl UnitError {
                 format!("nama unit terdiri dari {length} karakter; paling banyak {max}")
             }
             UnitError::NameControlCharacter => {
-                "nama unit memuat karakter kontrol (misalnya ganti baris atau tab)".to_owned()
+                "nama unit memuat karakter kontrol (misalnya ganti baris atau tab) atau pengatur arah teks".to_owned()
             }
             UnitError::KindUnknown => "jenis unit tidak dikenal".to_owned(),
             UnitError::HeadcountEmpty => "jumlah pegawai kosong".to_owned(),

@@ -19,10 +19,13 @@ impl UnitName {
     /// Parses a name, trimming surrounding whitespace.
     pub fn parse(raw: &str) -> Result<Self, UnitError> {
         let name = raw.trim();
-        if name.is_empty() {
+        if crate::display_text::shows_nothing(name) {
             return Err(UnitError::NameEmpty);
         }
-        if name.chars().any(char::is_control) {
+        if name
+            .chars()
+            .any(|c| crate::display_text::is_hidden_control(c, false))
+        {
             return Err(UnitError::NameControlCharacter);
         }
         let length = name.chars().count();

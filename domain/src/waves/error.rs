@@ -11,7 +11,7 @@ pub enum WaveError {
     TitleEmpty,
     #[error("the wave title has {length} characters; at most {max} are allowed")]
     TitleTooLong { length: usize, max: usize },
-    #[error("the wave title contains a control character (such as a line break or tab)")]
+    #[error("the wave title contains a control character (such as a line break or tab) or a text-direction control")]
     TitleControlCharacter,
     #[error("the wave must close after it opens")]
     CloseNotAfterOpen,

@@ -19,10 +19,13 @@ impl WaveTitle {
     /// Parses a title, trimming surrounding whitespace.
     pub fn parse(raw: &str) -> Result<Self, WaveError> {
         let title = raw.trim();
-        if title.is_empty() {
+        if crate::display_text::shows_nothing(title) {
             return Err(WaveError::TitleEmpty);
         }
-        if title.chars().any(char::is_control) {
+        if title
+            .chars()
+            .any(|c| crate::display_text::is_hidden_control(c, false))
+        {
             return Err(WaveError::TitleControlCharacter);
         }
         let length = title.chars().count();

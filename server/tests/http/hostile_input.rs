@@ -16,6 +16,7 @@ on_both_engines!(
     script_payloads_render_as_text,
     malformed_bodies_get_a_clear_4xx,
     textarea_payloads_stay_text,
+    invisible_and_direction_characters_are_refused,
 );
 
 const PAYLOAD: &str = "<script>alert('siap')</script>";
@@ -321,6 +322,41 @@ async fn textarea_payloads_stay_text(app: TestApp) {
         let response = admin.get(url).send().await.unwrap();
         assert_eq!(response.status(), 200, "{page}");
         assert_textarea_holds_payload(page, &response.text().await.unwrap());
+    }
+    app.stop().await;
+}
+
+/// Issue #16, 7: bidi overrides, zero-width-only titles and NUL or line breaks were accepted in
+/// names and titles, so one name could display as another or as nothing.
+async fn invisible_and_direction_characters_are_refused(app: TestApp) {
+    let admin = organisation(&app).await;
+    let spoofed =
+        "code,name,kind,parent_code,headcount\nDKI.C,\"Dinas \u{202E}ATAD\",dinas,DKI,10\n";
+    let refused = call(
+        &app,
+        &admin,
+        "units/import",
+        &[("csv", spoofed), ("commit", "true"), ("lang", "id")],
+    )
+    .await;
+    let text = refused.text().await.unwrap();
+    assert!(text.contains("pengatur arah teks"), "{text}");
+    assert_eq!(units(&app, &admin, "").await.len(), 3, "nothing imported");
+    for display_name in ["Budi \u{202E}idub", "\u{200B}\u{200B}", "Budi\u{0}"] {
+        let created = call(
+            &app,
+            &admin,
+            "admin/users/create",
+            &[
+                ("username", "budi"),
+                ("display_name", display_name),
+                ("password", ADMIN_PASSWORD),
+                ("role", "change_agent"),
+                ("units", "DKI.A"),
+            ],
+        )
+        .await;
+        assert_eq!(created.status(), 422, "display name {display_name:?}");
     }
     app.stop().await;
 }
