@@ -179,6 +179,7 @@ async fn run(engine: Engine, options: &Options) {
         // limits have their own test).
         rate_limits: server::rate_limit::RateLimits::off(),
         token_retention: Duration::from_secs(30 * 24 * 60 * 60),
+        session_lifetime: Duration::from_secs(12 * 60 * 60),
     };
     let app = Application::build(&config).await.unwrap();
     let addr = app.local_addr();
