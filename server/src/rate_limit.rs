@@ -67,7 +67,11 @@ enum Kind {
 }
 
 fn kind(method: &Method, path: &str) -> Option<Kind> {
-    if path == "/api/auth/login" || path == "/api/auth/setup" {
+    // The password change checks the current password: a guess there is a sign-in attempt.
+    if matches!(
+        path,
+        "/api/auth/login" | "/api/auth/setup" | "/api/auth/password"
+    ) {
         Some(Kind::SignIn)
     } else if method == Method::POST && path.starts_with("/s/") {
         Some(Kind::Submission)

@@ -262,7 +262,26 @@ pub async fn change_password(current: &str, new: &str) -> Result<(), AppError> {
         .ok_or(AppError::Unauthenticated)?;
     let store = store()?;
     let record = store.user_by_id(user.id).await?.ok_or(AppError::NotFound)?;
+    // Checked like a sign-in: a locked account gets no answer, a wrong current password counts
+    // toward the lock and is audited. Otherwise a stolen session could guess the password.
+    let now = Utc::now();
+    if record.is_locked(now) {
+        password::verify_against_nothing(current);
+        return Err(AppError::BadCredentials);
+    }
     if !password::verify(current, &record.password_hash) {
+        let lock = store
+            .record_failed_login(user.id, now, LockoutPolicy::default())
+            .await?;
+        let reason = if lock.is_locked() {
+            "wrong_current_password_now_locked"
+        } else {
+            "wrong_current_password"
+        };
+        let mut entry = NewAuditEntry::new(user.actor(), AuditAction::LoginFailed);
+        entry.target = Some(user.username.clone());
+        entry.detail = serde_json::json!({ "reason": reason });
+        store.append_audit(&entry).await?;
         return Err(AppError::BadCredentials);
     }
     password::check_new(new, &user.username).map_err(|(id, _en)| AppError::Invalid(id.into()))?;

@@ -11,6 +11,7 @@ on_both_engines!(
     cross_site_writes_are_refused,
     a_session_works_on_a_second_instance_of_the_same_database,
     concurrent_setups_create_exactly_one_administrator,
+    wrong_current_passwords_count_like_sign_ins,
 );
 
 pub const ADMIN_PASSWORD: &str = "rahasia-sekali-123";
@@ -346,4 +347,46 @@ mod session_lifetime {
     async fn postgres() {
         super::a_busy_session_still_ends_at_its_lifetime(store::Engine::Postgres).await;
     }
+}
+
+/// Issue #16, 5: the current-password check of the password change was neither counted nor
+/// limited, so a stolen session could guess the password without end. Wrong guesses there now
+/// count toward the lock like failed sign-ins.
+async fn wrong_current_passwords_count_like_sign_ins(app: TestApp) {
+    setup_admin(&app).await;
+    let client = signed_in(&app, "admin", ADMIN_PASSWORD).await;
+    for _ in 0..5 {
+        let r = call(
+            &app,
+            &client,
+            "auth/password",
+            &[
+                ("current", "tebakan-yang-salah"),
+                ("new", "kata-sandi-baru-sekali"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status(), 401);
+    }
+    // Locked: even the right current password is refused now, and so is a new sign-in.
+    let right = call(
+        &app,
+        &client,
+        "auth/password",
+        &[
+            ("current", ADMIN_PASSWORD),
+            ("new", "kata-sandi-baru-sekali"),
+        ],
+    )
+    .await;
+    assert_eq!(right.status(), 401);
+    let login = call(
+        &app,
+        &browser(),
+        "auth/login",
+        &[("username", "admin"), ("password", ADMIN_PASSWORD)],
+    )
+    .await;
+    assert_eq!(login.status(), 401);
+    app.stop().await;
 }
