@@ -100,3 +100,35 @@ test("script payloads in names, items, plans and comments render as text", async
   }
   expect(dialogs).toEqual([]);
 });
+
+// Issue #16: text inside a <textarea> was written raw by the server render, so a value holding
+// `</textarea>` broke out into live markup (a refresh to a phishing page, a form posting as
+// the reader). Reflected from the address into every textarea page, it stays the textarea's
+// text, server-rendered and after hydration.
+const TEXTAREA_PAYLOAD =
+  `</textarea><meta http-equiv="refresh" content="0;url=/login?phished=1">` +
+  `<form id="injected" action="/api/admin/users/create" method="post"><button>ok</button></form>`;
+
+test("a closing textarea tag typed into a form stays text in its textarea", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${demo.base}/login`);
+  await hydrated(page);
+  await page.getByLabel("Nama pengguna").fill("admin");
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const payload = encodeURIComponent(TEXTAREA_PAYLOAD);
+  for (const [path, field] of [
+    [`/kesenjangan?unit=DKI.JAKPUS&description=${payload}`, "#gap-description"],
+    [`/intervensi/baru?unit=DKI.JAKPUS&kembali=1&description=${payload}`, "#plan-description"],
+    [`/instruments/baru?survey_id=uji&description_id=${payload}`, "#description-id"],
+  ]) {
+    await page.goto(`${demo.base}${path}`);
+    await hydrated(page);
+    await expect(page.locator(field)).toHaveValue(TEXTAREA_PAYLOAD);
+    expect(await page.locator('meta[http-equiv="refresh"]').count(), path).toBe(0);
+    expect(await page.locator("form#injected").count(), path).toBe(0);
+    await page.waitForTimeout(500);
+    expect(page.url(), path).not.toContain("phished");
+  }
+});

@@ -4,24 +4,31 @@
 //! leaves no way for another site to act with a user's session.
 
 use axum::{
-    extract::Request,
+    extract::{Request, State},
     http::{header, HeaderMap, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
     Json,
 };
 
-pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+/// `https`: the site is served over HTTPS (`--secure-cookies`), so a write from a page of the
+/// same host over plain HTTP (which anyone on the network path can forge) is another origin.
+pub async fn same_origin_writes(
+    State(https): State<bool>,
+    request: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if safe || is_same_origin(request.headers()) {
+    if safe || is_same_origin(request.headers(), https) {
         return next.run(request).await;
     }
     tracing::warn!(
         origin = ?request.headers().get(header::ORIGIN),
-        path = %request.uri().path(),
+        // Never a respondent's token (issue #16).
+        path = %crate::startup::loggable_path(request.uri().path()),
         "cross-site write refused"
     );
     (
@@ -40,7 +47,7 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
 /// Whether a write comes from a page of this site. Requests without `Origin` (not sent by
 /// browsers on same-origin GET-less navigation in old versions, nor by scripts such as curl)
 /// pass: they carry no ambient browser credentials of another site.
-fn is_same_origin(headers: &HeaderMap) -> bool {
+fn is_same_origin(headers: &HeaderMap, https: bool) -> bool {
     if headers
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
@@ -54,10 +61,11 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    // `Origin` is scheme://host[:port]; compare the authority with `Host`.
-    origin
-        .split_once("://")
-        .is_some_and(|(_, authority)| authority.eq_ignore_ascii_case(host))
+    // `Origin` is scheme://host[:port]; compare the authority with `Host`, and the scheme
+    // with the site's.
+    origin.split_once("://").is_some_and(|(scheme, authority)| {
+        authority.eq_ignore_ascii_case(host) && (!https || scheme.eq_ignore_ascii_case("https"))
+    })
 }
 
 #[cfg(test)]
@@ -75,24 +83,51 @@ mod tests {
     }
 
     #[test]
+    fn over_https_a_plain_http_origin_is_another_site() {
+        let pairs = [
+            ("host", "siap.jakarta.go.id"),
+            ("origin", "http://siap.jakarta.go.id"),
+        ];
+        assert!(!is_same_origin(&headers(&pairs), true));
+        assert!(is_same_origin(&headers(&pairs), false));
+        let secure = [
+            ("host", "siap.jakarta.go.id"),
+            ("origin", "https://siap.jakarta.go.id"),
+        ];
+        assert!(is_same_origin(&headers(&secure), true));
+    }
+
+    #[test]
     fn same_origin_passes_and_other_sites_do_not() {
-        assert!(is_same_origin(&headers(&[
-            ("host", "siap.jakarta.go.id"),
-            ("origin", "https://siap.jakarta.go.id")
-        ])));
-        assert!(!is_same_origin(&headers(&[
-            ("host", "siap.jakarta.go.id"),
-            ("origin", "https://evil.example")
-        ])));
-        assert!(!is_same_origin(&headers(&[
-            ("host", "127.0.0.1:3000"),
-            ("origin", "http://127.0.0.1:3001")
-        ])));
-        assert!(!is_same_origin(&headers(&[
-            ("host", "127.0.0.1:3000"),
-            ("sec-fetch-site", "cross-site")
-        ])));
-        assert!(!is_same_origin(&headers(&[("origin", "null")])));
-        assert!(is_same_origin(&headers(&[("host", "127.0.0.1:3000")])));
+        assert!(is_same_origin(
+            &headers(&[
+                ("host", "siap.jakarta.go.id"),
+                ("origin", "https://siap.jakarta.go.id")
+            ]),
+            false
+        ));
+        assert!(!is_same_origin(
+            &headers(&[
+                ("host", "siap.jakarta.go.id"),
+                ("origin", "https://evil.example")
+            ]),
+            false
+        ));
+        assert!(!is_same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3001")
+            ]),
+            false
+        ));
+        assert!(!is_same_origin(
+            &headers(&[("host", "127.0.0.1:3000"), ("sec-fetch-site", "cross-site")]),
+            false
+        ));
+        assert!(!is_same_origin(&headers(&[("origin", "null")]), false));
+        assert!(is_same_origin(
+            &headers(&[("host", "127.0.0.1:3000")]),
+            false
+        ));
     }
 }

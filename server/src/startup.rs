@@ -256,7 +256,10 @@ pub fn router(
         .merge(dashboard_export::routes(store.clone(), export_indicators))
         .merge(audit_export::routes(store.clone()))
         .merge(health::routes(store.clone()))
-        .layer(axum::middleware::from_fn(csrf::same_origin_writes))
+        .layer(axum::middleware::from_fn_with_state(
+            secure_cookies,
+            csrf::same_origin_writes,
+        ))
         .layer(sessions)
         // The API authenticates bearer tokens, never session cookies, so it needs neither the
         // session layer nor the Origin check (a bearer token is not sent by other sites).

@@ -53,6 +53,56 @@ async fn units(app: &TestApp, admin: &reqwest::Client, search: &str) -> Vec<Valu
     response.json().await.unwrap()
 }
 
+/// A change agent of Dinas A called `agent_name`, and a plan for Dinas A owned by them; the
+/// plan's id.
+async fn agent_and_plan(
+    app: &TestApp,
+    admin: &reqwest::Client,
+    agent_name: &str,
+    title: &str,
+    description: &str,
+) -> i64 {
+    let created = call(
+        app,
+        admin,
+        "admin/users/create",
+        &[
+            ("username", "agen"),
+            ("display_name", agent_name),
+            ("password", ADMIN_PASSWORD),
+            ("role", "change_agent"),
+            ("units", "DKI.A"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status(), 200, "{}", created.text().await.unwrap());
+    let options: Value = call(app, admin, "interventions/form", &[("unit", "DKI.A")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let owner = options["owners"][0]["id"].to_string();
+    let today = options["today"].as_str().unwrap().to_owned();
+    let plan = call(
+        app,
+        admin,
+        "interventions/create",
+        &[
+            ("units", "DKI.A"),
+            ("title", title),
+            ("description", description),
+            ("kind", "sosialisasi"),
+            ("owner", &owner),
+            ("start_on", &today),
+            ("end_on", &today),
+            ("lang", "id"),
+        ],
+    )
+    .await;
+    assert_eq!(plan.status(), 200, "{}", plan.text().await.unwrap());
+    plan.json::<i64>().await.unwrap()
+}
+
 async fn sql_metacharacters_are_data(app: TestApp) {
     let admin = organisation(&app).await;
     assert_eq!(units(&app, &admin, "").await.len(), 3);
@@ -100,45 +150,8 @@ async fn sql_metacharacters_are_data(app: TestApp) {
 async fn script_payloads_render_as_text(app: TestApp) {
     let admin = organisation(&app).await;
     // A plan whose title and comment are payloads too, owned by a change agent.
-    let created = call(
-        &app,
-        &admin,
-        "admin/users/create",
-        &[
-            ("username", "agen"),
-            ("display_name", PAYLOAD),
-            ("password", ADMIN_PASSWORD),
-            ("role", "change_agent"),
-            ("units", "DKI.A"),
-        ],
-    )
-    .await;
-    assert_eq!(created.status(), 200, "{}", created.text().await.unwrap());
-    let options: Value = call(&app, &admin, "interventions/form", &[("unit", "DKI.A")])
-        .await
-        .json()
-        .await
-        .unwrap();
-    let owner = options["owners"][0]["id"].to_string();
-    let today = options["today"].as_str().unwrap().to_owned();
-    let plan = call(
-        &app,
-        &admin,
-        "interventions/create",
-        &[
-            ("units", "DKI.A"),
-            ("title", PAYLOAD),
-            ("description", PAYLOAD),
-            ("kind", "sosialisasi"),
-            ("owner", &owner),
-            ("start_on", &today),
-            ("end_on", &today),
-            ("lang", "id"),
-        ],
-    )
-    .await;
-    assert_eq!(plan.status(), 200, "{}", plan.text().await.unwrap());
-    let id = plan.json::<i64>().await.unwrap().to_string();
+    let plan = agent_and_plan(&app, &admin, PAYLOAD, PAYLOAD, PAYLOAD).await;
+    let id = plan.to_string();
     let comment = call(
         &app,
         &admin,
@@ -235,45 +248,7 @@ fn assert_textarea_holds_payload(page: &str, html: &str) {
 /// description), server-rendered: the text stays inside its textarea.
 async fn textarea_payloads_stay_text(app: TestApp) {
     let admin = organisation(&app).await;
-    let agent = call(
-        &app,
-        &admin,
-        "admin/users/create",
-        &[
-            ("username", "agen"),
-            ("display_name", "Agen Uji"),
-            ("password", ADMIN_PASSWORD),
-            ("role", "change_agent"),
-            ("units", "DKI.A"),
-        ],
-    )
-    .await;
-    assert_eq!(agent.status(), 200, "{}", agent.text().await.unwrap());
-    let options: Value = call(&app, &admin, "interventions/form", &[("unit", "DKI.A")])
-        .await
-        .json()
-        .await
-        .unwrap();
-    let owner = options["owners"][0]["id"].to_string();
-    let today = options["today"].as_str().unwrap().to_owned();
-    let plan = call(
-        &app,
-        &admin,
-        "interventions/create",
-        &[
-            ("units", "DKI.A"),
-            ("title", "Rencana uji"),
-            ("description", TEXTAREA_PAYLOAD),
-            ("kind", "sosialisasi"),
-            ("owner", &owner),
-            ("start_on", &today),
-            ("end_on", &today),
-            ("lang", "id"),
-        ],
-    )
-    .await;
-    assert_eq!(plan.status(), 200, "{}", plan.text().await.unwrap());
-    let id = plan.json::<i64>().await.unwrap();
+    let id = agent_and_plan(&app, &admin, "Agen Uji", "Rencana uji", TEXTAREA_PAYLOAD).await;
     // A playbook whose TOML comment is the payload: valid, so it is stored.
     let playbook: String = call(&app, &admin, "interventions/playbook", &[])
         .await
