@@ -8,7 +8,7 @@ use app::{
 };
 use axum::{
     body::{Body, Bytes},
-    extract::{rejection::BytesRejection, DefaultBodyLimit, Path, State},
+    extract::{rejection::BytesRejection, Path, State},
     http::{header, HeaderMap, Request, StatusCode},
     response::{IntoResponse, Redirect, Response},
     routing::post,
@@ -24,6 +24,7 @@ use domain::{
 };
 use leptos::prelude::*;
 use store::Store;
+use tower_http::limit::RequestBodyLimitLayer;
 
 #[derive(Clone)]
 struct SurveyContext {
@@ -34,11 +35,11 @@ struct SurveyContext {
 
 pub fn routes<S>(store: Store, instruments: InstrumentCache, options: LeptosOptions) -> Router<S> {
     Router::new()
-        // One past the form's limit, so that an oversized body is read no further and gets
-        // the survey's own refusal.
+        // One past the form's limit: a declared length over it is answered 413 before the
+        // body is read; a body that grows past it while read gets the survey's own refusal.
         .route(
             "/s/{token}",
-            post(post_answers).layer(DefaultBodyLimit::max(FORM_BYTES_MAX + 1)),
+            post(post_answers).layer(RequestBodyLimitLayer::new(FORM_BYTES_MAX + 1)),
         )
         .with_state(SurveyContext {
             store,
