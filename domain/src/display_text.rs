@@ -19,6 +19,11 @@ pub fn is_hidden_control(c: char, multiline: bool) -> bool {
     (c.is_control() && !(multiline && (c == '\n' || c == '\t'))) || is_direction_control(c)
 }
 
+/// Whether `text` holds a character a name or title may not hold ([`is_hidden_control`]).
+pub fn holds_hidden_control(text: &str, multiline: bool) -> bool {
+    text.chars().any(|c| is_hidden_control(c, multiline))
+}
+
 /// Whether `text` shows nothing: only whitespace and zero-width characters (zero-width
 /// space, joiners, word joiner, byte-order mark, soft hyphen).
 pub fn shows_nothing(text: &str) -> bool {

@@ -230,9 +230,9 @@ pub fn router(
     let api_indicators = indicators.clone();
     // The same context for pages and for the not-found fallback (whose navigation bar asks
     // who is signed in).
-    let lifetime = app::auth::ssr::SessionLifetime(
-        chrono::Duration::from_std(session_lifetime).unwrap_or(chrono::Duration::hours(12)),
-    );
+    let lifetime = chrono::Duration::from_std(session_lifetime)
+        .map(app::auth::ssr::SessionLifetime)
+        .unwrap_or_default();
     let context = move || {
         provide_context(lifetime);
         provide_context(context_store.clone());

@@ -298,6 +298,9 @@ async fn insert_user_in(
     Ok(id)
 }
 
+/// The number of active administrators (`$1` = true).
+const ACTIVE_ADMINS: &str = "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = $1";
+
 fn last_admin() -> StoreError {
     StoreError::Conflict("the last active administrator must stay an active administrator".into())
 }
@@ -341,7 +344,7 @@ impl Store {
             .rows_affected()
         });
         let admins: i64 = on_tx!(&mut tx, conn => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = $1")
+            sqlx::query_scalar(ACTIVE_ADMINS)
                 .bind(true)
                 .fetch_one(&mut *conn)
                 .await?
@@ -615,7 +618,7 @@ impl Store {
     /// How many active administrators there are (none: the first-run setup is due).
     pub async fn count_admins(&self) -> Result<i64, StoreError> {
         let count: i64 = on_pool!(self, pool => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = $1")
+            sqlx::query_scalar(ACTIVE_ADMINS)
                 .bind(true)
                 .fetch_one(pool)
                 .await?

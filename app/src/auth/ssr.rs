@@ -204,14 +204,13 @@ pub async fn login(username: &str, password_given: &str) -> Result<SessionUser, 
         return Err(AppError::BadCredentials);
     }
     if !password::verify(password_given, &user.password_hash) {
-        let lock = store
-            .record_failed_login(user.id, now, LockoutPolicy::default())
-            .await?;
-        let reason = if lock.is_locked() {
-            "wrong_password_now_locked"
-        } else {
-            "wrong_password"
-        };
+        let reason = count_wrong_password(
+            &store,
+            user.id,
+            now,
+            ["wrong_password", "wrong_password_now_locked"],
+        )
+        .await?;
         store.append_audit(&failed(reason)).await?;
         return Err(AppError::BadCredentials);
     }
@@ -270,14 +269,16 @@ pub async fn change_password(current: &str, new: &str) -> Result<(), AppError> {
         return Err(AppError::BadCredentials);
     }
     if !password::verify(current, &record.password_hash) {
-        let lock = store
-            .record_failed_login(user.id, now, LockoutPolicy::default())
-            .await?;
-        let reason = if lock.is_locked() {
-            "wrong_current_password_now_locked"
-        } else {
-            "wrong_current_password"
-        };
+        let reason = count_wrong_password(
+            &store,
+            user.id,
+            now,
+            [
+                "wrong_current_password",
+                "wrong_current_password_now_locked",
+            ],
+        )
+        .await?;
         let mut entry = NewAuditEntry::new(user.actor(), AuditAction::LoginFailed);
         entry.target = Some(user.username.clone());
         entry.detail = serde_json::json!({ "reason": reason });
@@ -295,6 +296,20 @@ pub async fn change_password(current: &str, new: &str) -> Result<(), AppError> {
         .insert(PASSWORD_EPOCH_KEY, updated.password_changed_at.to_rfc3339())
         .await
         .map_err(session_error)
+}
+
+/// Counts a wrong password toward the account's lock; the audit reason of `[still open,
+/// now locked]` that applies.
+async fn count_wrong_password(
+    store: &Store,
+    user_id: i64,
+    now: chrono::DateTime<Utc>,
+    [open, locked]: [&'static str; 2],
+) -> Result<&'static str, AppError> {
+    let lock = store
+        .record_failed_login(user_id, now, LockoutPolicy::default())
+        .await?;
+    Ok(if lock.is_locked() { locked } else { open })
 }
 
 pub async fn needs_setup() -> Result<bool, AppError> {
@@ -331,9 +346,7 @@ fn checked_new_user(user: NewUserInput<'_>) -> Result<NewUser, AppError> {
     let display_name = user.display_name.trim();
     if domain::display_text::shows_nothing(display_name)
         || display_name.chars().count() > 120
-        || display_name
-            .chars()
-            .any(|c| domain::display_text::is_hidden_control(c, false))
+        || domain::display_text::holds_hidden_control(display_name, false)
     {
         return Err(AppError::Invalid(
             "Nama tampilan wajib diisi (maksimal 120 karakter, tanpa karakter kontrol atau pengatur arah teks).".into(),

@@ -6,9 +6,9 @@
 use domain::{
     access::Action,
     interventions::{
-        check_approver, may_change_plan, may_set_owner, parse_date, required_action, FundingSource,
+        check_approver, may_set_owner, parse_date, required_action, FundingSource,
         InterventionError, InterventionKind, InterventionStatus, InterventionTarget,
-        InterventionTitle, LongText, PlanDates, PlanPeople, Rupiah, TextField,
+        InterventionTitle, LongText, PlanDates, Rupiah, TextField,
     },
     units::{Locale, UnitCode},
 };
@@ -16,7 +16,7 @@ use store::{NewIntervention, Store, StoreError};
 
 use super::{
     plan_fields::PlanInput,
-    ssr::{may_on_all, may_see, store, today, Names},
+    ssr::{may_change, may_on_all, may_see, people_of, store, today, Names},
 };
 use crate::{
     auth::ssr::{authorize, AuthUser},
@@ -261,19 +261,10 @@ async fn editable_plan(
     id: i64,
 ) -> Result<store::InterventionRecord, AppError> {
     let plan = visible_plan(store, user, id).await?;
-    if may_on_all(user, Action::PlanInterventions, &plan.unit_ids)
-        && may_change_plan(user.role, user.id, people_of(&plan))
-    {
+    if may_change(user, &plan) {
         Ok(plan)
     } else {
         Err(AppError::Forbidden)
-    }
-}
-
-fn people_of(plan: &store::InterventionRecord) -> PlanPeople<'_> {
-    PlanPeople {
-        owner: plan.owner_user_id,
-        collaborators: &plan.collaborator_user_ids,
     }
 }
 

@@ -50,6 +50,21 @@ pub(crate) fn may_on_all(user: &AuthUser, action: Action, unit_ids: &[i64]) -> b
             .all(|id| access::authorize(user.role, &user.scope, action, Some(*id)).is_ok())
 }
 
+/// Whether the user may change the plan's content and milestones: plan in every one of its
+/// units and, as a change agent, own it or help with it (`domain::interventions::stewardship`).
+pub(super) fn may_change(user: &AuthUser, plan: &InterventionRecord) -> bool {
+    may_on_all(user, Action::PlanInterventions, &plan.unit_ids)
+        && domain::interventions::may_change_plan(user.role, user.id, people_of(plan))
+}
+
+/// The plan's owner and collaborators, for the stewardship rules.
+pub(super) fn people_of(plan: &InterventionRecord) -> domain::interventions::PlanPeople<'_> {
+    domain::interventions::PlanPeople {
+        owner: plan.owner_user_id,
+        collaborators: &plan.collaborator_user_ids,
+    }
+}
+
 /// Whether one of the plan's units is in the user's scope.
 pub(super) fn may_see(user: &AuthUser, plan: &InterventionRecord) -> bool {
     plan.unit_ids.iter().any(|id| user.scope.contains(*id))
@@ -374,16 +389,7 @@ pub async fn detail(id: i64) -> Result<PlanDetail, AppError> {
             })
             .collect(),
         comments,
-        can_edit: !plan.status.is_closed()
-            && may_on_all(&user, Action::PlanInterventions, &plan.unit_ids)
-            && domain::interventions::may_change_plan(
-                user.role,
-                user.id,
-                domain::interventions::PlanPeople {
-                    owner: plan.owner_user_id,
-                    collaborators: &plan.collaborator_user_ids,
-                },
-            ),
+        can_edit: !plan.status.is_closed() && may_change(&user, &plan),
         evaluation,
     })
 }

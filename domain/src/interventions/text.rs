@@ -24,10 +24,7 @@ fn clean(
     } else {
         text.to_owned()
     };
-    if text
-        .chars()
-        .any(|c| crate::display_text::is_hidden_control(c, multiline))
-    {
+    if crate::display_text::holds_hidden_control(&text, multiline) {
         return Err(InterventionError::TextControlCharacter { field });
     }
     let length = text.chars().count();

@@ -22,10 +22,7 @@ impl UnitName {
         if crate::display_text::shows_nothing(name) {
             return Err(UnitError::NameEmpty);
         }
-        if name
-            .chars()
-            .any(|c| crate::display_text::is_hidden_control(c, false))
-        {
+        if crate::display_text::holds_hidden_control(name, false) {
             return Err(UnitError::NameControlCharacter);
         }
         let length = name.chars().count();

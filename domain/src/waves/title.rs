@@ -22,10 +22,7 @@ impl WaveTitle {
         if crate::display_text::shows_nothing(title) {
             return Err(WaveError::TitleEmpty);
         }
-        if title
-            .chars()
-            .any(|c| crate::display_text::is_hidden_control(c, false))
-        {
+        if crate::display_text::holds_hidden_control(title, false) {
             return Err(WaveError::TitleControlCharacter);
         }
         let length = title.chars().count();

@@ -161,26 +161,16 @@ async fn oversized_bodies_are_refused_before_they_are_read(app: TestApp) {
     app.stop().await;
 }
 
-/// The head of the answer to a POST declaring one byte more than the limit, read before the
-/// body is sent (a client that kept writing would see its connection closed instead).
+/// The head of the answer to a POST declaring one byte more than the limit.
 async fn refused_head(app: &TestApp, path: &str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
-    let head = format!(
-        "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: text/csv\r\n\
-         Content-Length: {}\r\n\r\n",
-        app.addr,
-        server::hardening::MAX_BODY_BYTES + 1
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all(b"code,name").await.unwrap();
-    let mut answer = vec![0u8; 4096];
-    let read = tokio::time::timeout(std::time::Duration::from_secs(30), stream.read(&mut answer))
-        .await
-        .expect("an answer before the body")
-        .unwrap();
-    String::from_utf8_lossy(&answer[..read]).into_owned()
+    crate::support::head_before_body(
+        app,
+        path,
+        "text/csv",
+        server::hardening::MAX_BODY_BYTES + 1,
+        b"code,name",
+    )
+    .await
 }
 
 /// Each budget on its own, per client address: spent, the next request is answered 429 with

@@ -148,3 +148,31 @@ macro_rules! on_both_engines {
         }
     };
 }
+
+/// The head of the answer to a POST to `path` declaring `length` bytes of `content_type`, read
+/// after only `start` has been sent: a limit that reads the declared length answers before the
+/// body (a client that kept writing would see its connection closed instead).
+pub async fn head_before_body(
+    app: &TestApp,
+    path: &str,
+    content_type: &str,
+    length: usize,
+    start: &[u8],
+) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: {content_type}\r\n\
+         Content-Length: {length}\r\n\r\n",
+        app.addr
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(start).await.unwrap();
+    let mut answer = vec![0u8; 4096];
+    let read = tokio::time::timeout(Duration::from_secs(30), stream.read(&mut answer))
+        .await
+        .expect("an answer before the body")
+        .unwrap();
+    String::from_utf8_lossy(&answer[..read]).into_owned()
+}

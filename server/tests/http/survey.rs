@@ -223,27 +223,6 @@ async fn unknown_and_closed_are_explained(app: TestApp) {
     fixture.store.close().await;
 }
 
-/// The head of the answer to a survey post declaring 2 MiB, read after sending a few bytes.
-async fn oversized_head(app: &TestApp, path: &str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-    let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
-    let head = format!(
-        "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-         Content-Length: {}\r\n\r\n",
-        app.addr,
-        2 * 1024 * 1024
-    );
-    stream.write_all(head.as_bytes()).await.unwrap();
-    stream.write_all(b"barrier=b0&").await.unwrap();
-    let mut answer = vec![0u8; 4096];
-    let read = tokio::time::timeout(std::time::Duration::from_secs(30), stream.read(&mut answer))
-        .await
-        .expect("an answer before the body")
-        .unwrap();
-    String::from_utf8_lossy(&answer[..read]).into_owned()
-}
-
 /// Issue #16, 2: one unauthenticated post of 2 MiB of barrier fields pinned a core for 20 s.
 /// A body the survey form cannot have sent is refused before it is parsed; a refused form of
 /// many unknown fields gets a page of bounded size; nothing is stored and the token still works.
@@ -270,7 +249,14 @@ async fn a_flood_of_fields_is_refused_unread(app: TestApp) {
         eprintln!("20,000 fields refused in {:?}", started.elapsed());
         // 2 MiB declared: answered 413 before the body is sent (a client that kept writing
         // would see its connection closed instead).
-        let head = oversized_head(&app, &format!("/s/{target}")).await;
+        let head = crate::support::head_before_body(
+            &app,
+            &format!("/s/{target}"),
+            "application/x-www-form-urlencoded",
+            2 * 1024 * 1024,
+            b"barrier=b0&",
+        )
+        .await;
         assert!(head.starts_with("HTTP/1.1 413"), "{target}: {head}");
     }
     // Under the field limit but every field unknown: refused with a page of bounded size.

@@ -553,15 +553,15 @@ fn changed_fields(before: &NewIntervention, after: &NewIntervention) -> Vec<&'st
 }
 
 /// Who prepared the plan as it stands: its creator and whoever made the latest move to
-/// planned (its creation, or an edit that returned it to review). Read in `tx`, after the
-/// plan's row is locked, so an approval and an edit cannot race past each other.
-async fn preparers_in(tx: &mut Tx, id: i64) -> Result<Vec<Option<i64>>, StoreError> {
-    let c = &mut conn(tx);
-    let (creator, latest): (Option<i64>, Option<i64>) = on_conn!(c, conn => {
-        let creator: Option<i64> =
+/// planned (its creation, or an edit that returned it to review). `NotFound` for an unknown
+/// plan. A move reads it in its transaction, after the plan's row is locked, so an approval
+/// and an edit cannot race past each other.
+async fn preparers_in(c: &mut Conn<'_>, id: i64) -> Result<Vec<Option<i64>>, StoreError> {
+    let (creator, latest): (Option<Option<i64>>, Option<i64>) = on_conn!(c, conn => {
+        let creator: Option<Option<i64>> =
             sqlx::query_scalar("SELECT created_by FROM interventions WHERE id = $1")
                 .bind(id)
-                .fetch_one(&mut **conn)
+                .fetch_optional(&mut **conn)
                 .await?;
         let latest: Option<Option<i64>> = sqlx::query_scalar(
             "SELECT changed_by FROM intervention_status_history \
@@ -572,7 +572,7 @@ async fn preparers_in(tx: &mut Tx, id: i64) -> Result<Vec<Option<i64>>, StoreErr
         .await?;
         (creator, latest.flatten())
     });
-    Ok(vec![creator, latest])
+    Ok(vec![creator.ok_or(StoreError::NotFound)?, latest])
 }
 
 impl Store {
@@ -707,6 +707,7 @@ impl Store {
         // An approval covers what it approved: a change of it waits for approval again,
         // whichever door the edit came through.
         let status = status_after_edit(before.status, &changed);
+        let mut detail = json!({ "intervention_id": id, "changed": changed });
         if status != before.status {
             {
                 let c = &mut conn(&mut tx);
@@ -719,9 +720,6 @@ impl Store {
                 });
             }
             write_history_in(&mut tx, id, Some(before.status), status, None, actor, at).await?;
-        }
-        let mut detail = json!({ "intervention_id": id, "changed": changed });
-        if status != before.status {
             detail["returned_to_review_from"] = json!(before.status);
         }
         let entry = NewAuditEntry::new(actor.clone(), AuditAction::InterventionUpdated)
@@ -751,7 +749,7 @@ impl Store {
         let (from, title) = lock_in(&mut tx, id).await?;
         check_move(from, to).map_err(|e| StoreError::Conflict(e.to_string()))?;
         if to == InterventionStatus::Approved {
-            let preparers = preparers_in(&mut tx, id).await?;
+            let preparers = preparers_in(&mut conn(&mut tx), id).await?;
             check_approver(actor.user_id, &preparers)
                 .map_err(|e| StoreError::Conflict(e.to_string()))?;
         }
@@ -789,10 +787,9 @@ impl Store {
 
     /// Who prepared the plan as it stands (see `domain::interventions::check_approver`): its
     /// creator and whoever made its latest move to planned. `NotFound` for an unknown plan.
+    /// A plain read: the move checks again under its lock.
     pub async fn plan_preparers(&self, id: i64) -> Result<Vec<Option<i64>>, StoreError> {
-        let mut tx = self.begin().await?;
-        lock_in(&mut tx, id).await?;
-        preparers_in(&mut tx, id).await
+        with_pool_conn!(self, c => preparers_in(c, id).await)
     }
 
     /// Every status the plan has had, oldest first, starting with its creation (empty for an
